@@ -1,0 +1,7 @@
+package org.switchboard.api.node;
+
+/** Whether a part of the node works. */
+public enum HealthState {
+    UP,
+    DOWN
+}

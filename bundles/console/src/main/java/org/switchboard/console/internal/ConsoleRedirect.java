@@ -1,0 +1,23 @@
+package org.switchboard.console.internal;
+
+import java.io.IOException;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/** Sends the site root and the bare console path to the console's start page. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"", "/console", "/console/"})
+public class ConsoleRedirect extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String START_PAGE = "/console/index.html";
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendRedirect(START_PAGE);
+    }
+}

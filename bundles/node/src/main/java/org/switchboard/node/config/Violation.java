@@ -1,0 +1,5 @@
+package org.switchboard.node.config;
+
+/** A configuration key whose value does not fit its declared type or range. */
+record Violation(String key, Object value, String reason) {
+}

@@ -1,0 +1,36 @@
+package org.switchboard.rest.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.stream.Collectors;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.switchboard.api.rest.SwitchboardResource;
+
+/** Malformed or mistyped JSON input: 400 naming the field at fault, as a dotted path. */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("switchboard.json-input")
+@JaxrsApplicationSelect(SwitchboardResource.APPLICATION_FILTER)
+public class JsonInputExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+
+    @Override
+    public Response toResponse(JsonProcessingException exception) {
+        return problem(exception).toResponse();
+    }
+
+    static Problem problem(JsonProcessingException exception) {
+        String field = null;
+        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : String.valueOf(reference.getIndex()))
+                    .collect(Collectors.joining("."));
+        }
+        return Problem.of(400, "Invalid JSON", exception.getOriginalMessage(), field);
+    }
+}
