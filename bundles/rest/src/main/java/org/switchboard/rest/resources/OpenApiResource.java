@@ -14,12 +14,14 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -36,20 +38,43 @@ public class OpenApiResource {
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiResource.class);
     private final Map<Long, Class<?>> resources = new ConcurrentHashMap<>();
 
-    @Reference(service = Object.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(&(osgi.jaxrs.resource=true)(osgi.jaxrs.application.select="
-                    + SwitchboardResource.APPLICATION_FILTER + "))")
-    void addResource(ServiceReference<?> reference) {
-        String type = ((String[]) reference.getProperty(Constants.OBJECTCLASS))[0];
-        try {
-            resources.put((Long) reference.getProperty(Constants.SERVICE_ID), reference.getBundle().loadClass(type));
-        } catch (ClassNotFoundException | IllegalStateException e) {
-            LOG.warn("Resource {} left out of the OpenAPI document: {}", type, e.toString());
-        }
+    /** Resources are registered under their own classes, so they are found by their properties alone. */
+    static final String RESOURCES = "(&(osgi.jaxrs.resource=true)(osgi.jaxrs.application.select=\\(osgi.jaxrs.name="
+            + SwitchboardResource.APPLICATION + "\\)))";
+
+    private ServiceTracker<Object, Long> tracker;
+
+    @Activate
+    void activate(BundleContext context) throws InvalidSyntaxException {
+        tracker = new ServiceTracker<>(context, context.createFilter(RESOURCES), null) {
+            @Override
+            public Long addingService(ServiceReference<Object> reference) {
+                Long id = (Long) reference.getProperty(Constants.SERVICE_ID);
+                String type = ((String[]) reference.getProperty(Constants.OBJECTCLASS))[0];
+                try {
+                    resources.put(id, reference.getBundle().loadClass(type));
+                } catch (ClassNotFoundException | IllegalStateException e) {
+                    LOG.warn("Resource {} left out of the OpenAPI document: {}", type, e.toString());
+                }
+                return id;
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> reference, Long id) {
+                resources.remove(id);
+            }
+        };
+        tracker.open(true);
     }
 
-    void removeResource(ServiceReference<?> reference) {
-        resources.remove((Long) reference.getProperty(Constants.SERVICE_ID));
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    /** Adds a resource class outside OSGi, for tests. */
+    void add(Class<?> resource) {
+        resources.put((long) -resources.size() - 1, resource);
     }
 
     @GET

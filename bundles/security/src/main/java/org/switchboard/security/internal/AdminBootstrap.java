@@ -29,6 +29,7 @@ public class AdminBootstrap {
     static final String ADMIN = "admin";
     static final String ADMIN_GROUP = "admingroup";
     static final String PASSWORD_FILE = "admin.password";
+    static final String PROXIED_MODULE = "org.apache.karaf.jaas.module";
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
@@ -72,10 +73,13 @@ public class AdminBootstrap {
 
     private Optional<BackingEngine> editableStore(JaasRealm realm) {
         for (AppConfigurationEntry entry : realm.getEntries()) {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> options = (Map<String, ?>) entry.getOptions();
+            // Karaf wraps each login module in a proxy that names the real one in this option.
+            Object module = options.get(PROXIED_MODULE);
+            String moduleClass = module != null ? module.toString() : entry.getLoginModuleName();
             for (BackingEngineFactory factory : engineFactories) {
-                if (factory.getModuleClass().equals(entry.getLoginModuleName())) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, ?> options = (Map<String, ?>) entry.getOptions();
+                if (factory.getModuleClass().equals(moduleClass)) {
                     return Optional.of(factory.build(options));
                 }
             }

@@ -1,4 +1,4 @@
-package org.switchboard.node.config;
+package org.switchboard.config;
 
 import java.util.ArrayList;
 import java.util.Collection;

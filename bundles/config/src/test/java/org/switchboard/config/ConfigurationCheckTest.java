@@ -1,4 +1,4 @@
-package org.switchboard.node.config;
+package org.switchboard.config;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;

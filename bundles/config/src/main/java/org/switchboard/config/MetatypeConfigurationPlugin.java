@@ -1,4 +1,4 @@
-package org.switchboard.node.config;
+package org.switchboard.config;
 
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * Checks every Switchboard configuration against its metatype before a component receives it.
  * A bad value is reported naming the PID, key and value, and withheld so that the component
  * starts on its default instead of failing (and the rest of the appliance is not disturbed).
+ * Its bundle starts before the other Switchboard bundles, so that no component reads its
+ * configuration unchecked.
  */
-@Component(property = ConfigurationPlugin.CM_RANKING + ":Integer=100")
+@Component(immediate = true, property = ConfigurationPlugin.CM_RANKING + ":Integer=100")
 public class MetatypeConfigurationPlugin implements ConfigurationPlugin {
 
     static final String PID_PREFIX = "org.switchboard.";
