@@ -1,0 +1,155 @@
+package org.switchboard.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.After;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the built Switchboard distribution (not a vanilla Karaf) on free ports, offline, and runs the
+ * test inside it. Every test fails if the appliance logged an ERROR the test did not expect.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class ApplianceTestSupport {
+
+    private static final String KARAF_VERSION = System.getProperty("karaf.version", "4.4.10");
+
+    /** Regular-agent credentials written into the realm before boot. */
+    protected static final String AGENT = "it-agent";
+    protected static final String AGENT_PASSWORD = "agent-secret-1";
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        int httpPort = FreePorts.next();
+        String localRepository = System.getProperty("maven.repo.local",
+                System.getProperty("user.home") + "/.m2/repository");
+        MavenArtifactUrlReference appliance = maven().groupId("org.switchboard").artifactId("switchboard-assembly")
+                .type("tar.gz").versionAsInProject();
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration().frameworkUrl(appliance).name("Switchboard")
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                // What bin/karaf passes on Java 9+, and Pax Exam does not: the specs locator patched into java.base.
+                vmOptions("--add-reads=java.xml=java.logging",
+                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
+                        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
+                        "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                        "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                        "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                        "-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+                systemProperty("switchboard.it.http.port").value(String.valueOf(httpPort)),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        String.valueOf(httpPort)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        String.valueOf(FreePorts.next())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        String.valueOf(FreePorts.next())),
+                // Pax Exam's own bundles come from the local Maven repository, still without any download.
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                        "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,"
+                                + "file:" + localRepository + "@id=m2@snapshots"),
+                editConfigurationFilePut("etc/users.properties", AGENT, AGENT_PASSWORD + ",_g_:agentgroup")));
+        options.addAll(List.of(extraOptions()));
+        return options.toArray(new Option[0]);
+    }
+
+    /** Further options of a test class, such as a bad configuration value. */
+    protected Option[] extraOptions() {
+        return new Option[0];
+    }
+
+    /** Log lines at ERROR that this test class provokes on purpose. */
+    protected List<Pattern> expectedErrors() {
+        return List.of();
+    }
+
+    @After
+    public void noUnexpectedErrors() throws Exception {
+        LogChecker.assertNoUnexpectedErrors(karafData().resolve("log/karaf.log"), expectedErrors());
+    }
+
+    protected Path karafData() {
+        return Path.of(System.getProperty("karaf.data"));
+    }
+
+    protected Http http() {
+        return new Http(Integer.getInteger("switchboard.it.http.port"));
+    }
+
+    protected String adminPassword() throws Exception {
+        Path file = karafData().resolve("admin.password");
+        Await.until("the generated admin password", Duration.ofSeconds(60), () -> Files.exists(file));
+        return Files.readString(file).trim();
+    }
+
+    /** Waits until the health endpoint answers UP, i.e. the whole appliance is ready. */
+    protected void awaitHealthy() throws Exception {
+        Await.until("health UP", Duration.ofSeconds(90),
+                () -> http().get("/api/v1/health", null).statusCode() == 200);
+    }
+
+    /** Runs a console command as the admin user and returns what it printed. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(result);
+            }
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
