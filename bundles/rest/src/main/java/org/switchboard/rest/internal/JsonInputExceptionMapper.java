@@ -1,7 +1,10 @@
 package org.switchboard.rest.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.stream.Collectors;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -31,6 +34,19 @@ public class JsonInputExceptionMapper implements ExceptionMapper<JsonProcessingE
                             : String.valueOf(reference.getIndex()))
                     .collect(Collectors.joining("."));
         }
-        return Problem.of(400, "Invalid JSON", exception.getOriginalMessage(), field);
+        return Problem.of(400, "Invalid JSON", detail(exception, field), field);
+    }
+
+    /** A message for the client that names the problem without the server's class names. */
+    private static String detail(JsonProcessingException exception, String field) {
+        if (exception instanceof UnrecognizedPropertyException) {
+            return "Unknown field '" + field + "'";
+        }
+        if (exception instanceof MismatchedInputException && field != null) {
+            return "Field '" + field + "' has a value of the wrong type or format";
+        }
+        JsonLocation location = exception.getLocation();
+        return location == null ? "Malformed JSON"
+                : "Malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 }

@@ -15,7 +15,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.switchboard.api.rest.SwitchboardResource;
 
-/** JSON for the REST application: ISO-8601 instants, no nulls, unknown fields refused. */
+/** JSON for the REST application: ISO-8601 instants, no nulls, unknown fields and trailing content refused. */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @JaxrsExtension
 @JaxrsName(JsonProvider.NAME)
@@ -34,6 +34,7 @@ public class JsonProvider extends JacksonJsonProvider {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 }

@@ -1,0 +1,64 @@
+package org.switchboard.itests;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThat;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The distribution run with bin/karaf and bin/client as an operator runs it: restart, shell client. */
+public class ApplianceProcessIT {
+
+    private ApplianceProcess appliance;
+
+    @Before
+    public void start() throws Exception {
+        appliance = ApplianceProcess.create();
+        appliance.start();
+    }
+
+    @After
+    public void stop() throws Exception {
+        try {
+            appliance.stop();
+            LogChecker.assertNoUnexpectedErrors(appliance.log(), List.of());
+        } finally {
+            appliance.close();
+        }
+    }
+
+    @Test
+    public void restartKeepsDataInTheEmbeddedDatabase() throws Exception {
+        String password = appliance.adminPassword();
+        Http http = appliance.http();
+        assertEquals(201, http.post("/api/v1/auth/session", null,
+                "{\"username\":\"admin\",\"password\":\"" + password + "\"}").statusCode());
+        Await.until("the sign-in in the audit log", Duration.ofSeconds(10),
+                () -> http.get("/api/v1/audit", Http.basic("admin", password)).body().contains("\"auth.sign-in\""));
+
+        appliance.stop();
+        appliance.start();
+
+        assertEquals("the admin password stays", password, appliance.adminPassword());
+        assertThat(http.get("/api/v1/audit", Http.basic("admin", password)).body(), containsString("\"auth.sign-in\""));
+        assertTrue(Files.exists(appliance.home().resolve("data/db/switchboard.mv.db")));
+        appliance.stop();
+        // The log is buffered; it is complete once the appliance has stopped.
+        assertThat(Files.readString(appliance.log()), containsString("start number 2 recorded"));
+    }
+
+    @Test
+    public void clientPrintsTheNodeStatus() throws Exception {
+        String status = appliance.client("cc:status");
+
+        assertThat(status, containsString("Status     UP"));
+        assertThat(status, containsString("Database   UP  H2"));
+        assertThat(status, containsString("switchboard-console"));
+    }
+}
