@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
@@ -51,7 +52,13 @@ public class JdbcAuditLog implements AuditLog {
     @Override
     public void record(String actor, String action, String target, String detail) {
         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        writer.execute(() -> insert(database.dataSource(), at, actor, action, target, detail));
+        Runnable write = () -> insert(database.dataSource(), at, actor, action, target, detail);
+        try {
+            writer.execute(write);
+        } catch (RejectedExecutionException stopping) {
+            // A caller that still held this service while it stopped: write in its thread rather than lose it.
+            write.run();
+        }
     }
 
     @Override
