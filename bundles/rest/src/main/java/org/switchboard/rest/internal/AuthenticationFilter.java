@@ -11,12 +11,10 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.switchboard.api.rest.PublicEndpoint;
 import org.switchboard.api.rest.RequiresRole;
-import org.switchboard.api.rest.SwitchboardResource;
+import org.switchboard.api.rest.SwitchboardExtension;
 import org.switchboard.api.security.AuthenticatedUser;
 import org.switchboard.api.security.Authenticator;
 import org.switchboard.api.security.SessionRegistry;
@@ -26,9 +24,8 @@ import org.switchboard.api.security.SessionRegistry;
  * except to methods marked {@link PublicEndpoint}; enforces {@link RequiresRole}.
  */
 @Component(service = ContainerRequestFilter.class)
-@JaxrsExtension
+@SwitchboardExtension
 @JaxrsName(AuthenticationFilter.NAME)
-@JaxrsApplicationSelect(SwitchboardResource.APPLICATION_FILTER)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     static final String NAME = "switchboard.auth";

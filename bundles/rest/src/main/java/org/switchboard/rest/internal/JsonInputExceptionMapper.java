@@ -9,16 +9,13 @@ import java.util.stream.Collectors;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.switchboard.api.rest.SwitchboardResource;
+import org.switchboard.api.rest.SwitchboardExtension;
 
 /** Malformed or mistyped JSON input: 400 naming the field at fault, as a dotted path. */
 @Component(service = ExceptionMapper.class)
-@JaxrsExtension
+@SwitchboardExtension
 @JaxrsName("switchboard.json-input")
-@JaxrsApplicationSelect(SwitchboardResource.APPLICATION_FILTER)
 public class JsonInputExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
     @Override

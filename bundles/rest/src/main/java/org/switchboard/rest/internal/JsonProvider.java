@@ -9,18 +9,15 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.switchboard.api.rest.SwitchboardResource;
+import org.switchboard.api.rest.SwitchboardExtension;
 
 /** JSON for the REST application: ISO-8601 instants, no nulls, unknown fields and trailing content refused. */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
-@JaxrsExtension
+@SwitchboardExtension
 @JaxrsName(JsonProvider.NAME)
 @JaxrsMediaType({"application/json", "application/problem+json"})
-@JaxrsApplicationSelect(SwitchboardResource.APPLICATION_FILTER)
 public class JsonProvider extends JacksonJsonProvider {
 
     static final String NAME = "switchboard.json";

@@ -3,19 +3,16 @@ package org.switchboard.rest.internal;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.rest.ProblemException;
-import org.switchboard.api.rest.SwitchboardResource;
+import org.switchboard.api.rest.SwitchboardExtension;
 
 /** Reports a refused request as problem+json; logged at WARN without a stack, as it is the client's fault. */
 @Component(service = ExceptionMapper.class)
-@JaxrsExtension
+@SwitchboardExtension
 @JaxrsName(ProblemExceptionMapper.NAME)
-@JaxrsApplicationSelect(SwitchboardResource.APPLICATION_FILTER)
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
 
     static final String NAME = "switchboard.problems";

@@ -4,18 +4,15 @@ import java.util.UUID;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.rest.SwitchboardResource;
+import org.switchboard.api.rest.SwitchboardExtension;
 
 /** A fault of the appliance: logged at ERROR with an incident id the client is given to quote. */
 @Component(service = ExceptionMapper.class)
-@JaxrsExtension
+@SwitchboardExtension
 @JaxrsName("switchboard.unexpected")
-@JaxrsApplicationSelect(SwitchboardResource.APPLICATION_FILTER)
 public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);

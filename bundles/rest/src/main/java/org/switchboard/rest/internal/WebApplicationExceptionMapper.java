@@ -4,16 +4,13 @@ import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.switchboard.api.rest.SwitchboardResource;
+import org.switchboard.api.rest.SwitchboardExtension;
 
 /** JAX-RS's own refusals (unknown path, wrong method or media type) as problem+json. */
 @Component(service = ExceptionMapper.class)
-@JaxrsExtension
+@SwitchboardExtension
 @JaxrsName("switchboard.web-errors")
-@JaxrsApplicationSelect(SwitchboardResource.APPLICATION_FILTER)
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     @Override
