@@ -1,0 +1,47 @@
+package org.switchboard.api.acd;
+
+import java.time.Instant;
+
+/** Something that happened in distribution, in the order it happened; the raw data of history and reports. */
+public sealed interface AcdEvent {
+
+    Instant at();
+
+    /** A contact entered its queue (or came back to its place after a missed or rejected offer). */
+    record Queued(Instant at, Interaction interaction, boolean requeued) implements AcdEvent {
+    }
+
+    /** A contact was refused by its queue (unknown queue or full); {@code reason} says which. */
+    record Refused(Instant at, Interaction interaction, String reason) implements AcdEvent {
+    }
+
+    /** A contact was offered to an agent, who must accept it within the queue's offer timeout. */
+    record Offered(Instant at, String interactionId, String queue, String agent) implements AcdEvent {
+    }
+
+    /** The agent accepted: the conversation begins. */
+    record Accepted(Instant at, String interactionId, String agent) implements AcdEvent {
+    }
+
+    /** The agent declined, or did not answer in time ({@code timedOut}); the contact is back in place. */
+    record Declined(Instant at, String interactionId, String agent, boolean timedOut) implements AcdEvent {
+    }
+
+    /** The customer left before an agent took the contact. */
+    record Abandoned(Instant at, String interactionId, String queue) implements AcdEvent {
+    }
+
+    /** The conversation ended; the agent is in wrap-up for this contact. */
+    record Ended(Instant at, String interactionId, String agent) implements AcdEvent {
+    }
+
+    /** The agent finished after-contact work, with a disposition code and a note. */
+    record Completed(Instant at, String interactionId, String agent, String disposition, String note)
+            implements AcdEvent {
+    }
+
+    /** An agent's visible state changed; {@code reason} is the not-ready reason when there is one. */
+    record AgentStateChanged(Instant at, String agent, AgentState from, AgentState to, String reason)
+            implements AcdEvent {
+    }
+}

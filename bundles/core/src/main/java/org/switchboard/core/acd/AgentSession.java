@@ -1,0 +1,133 @@
+package org.switchboard.core.acd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.switchboard.api.acd.AgentProfile;
+import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.SkillRequirement;
+
+/** A logged-in agent: presence, the work in hand, and the figures routing strategies compare. */
+final class AgentSession {
+
+    private AgentProfile profile;
+    private AgentState presence;
+    private String reason;
+    private final Map<String, Work> work = new LinkedHashMap<>();
+    private Instant idleSince;
+    private int handled;
+    private Duration talkTime = Duration.ZERO;
+
+    AgentSession(AgentProfile profile, Instant loggedInAt) {
+        this.profile = profile;
+        this.presence = AgentState.NOT_READY;
+        this.reason = "login";
+        this.idleSince = loggedInAt;
+    }
+
+    String login() {
+        return profile.login();
+    }
+
+    AgentProfile profile() {
+        return profile;
+    }
+
+    void profile(AgentProfile changed) {
+        profile = changed;
+    }
+
+    /** READY or NOT_READY: what the agent chose, whatever work is in hand. */
+    AgentState presence() {
+        return presence;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    void presence(AgentState state, String why) {
+        presence = state;
+        reason = state == AgentState.NOT_READY ? why : null;
+    }
+
+    /** What colleagues see: an offer before a conversation before wrap-up before presence. */
+    AgentState visibleState() {
+        boolean talking = false;
+        boolean wrapping = false;
+        for (Work item : work.values()) {
+            switch (item.phase) {
+                case OFFERED -> {
+                    return AgentState.RESERVED;
+                }
+                case TALKING -> talking = true;
+                case WRAP_UP -> wrapping = true;
+            }
+        }
+        return talking ? AgentState.BUSY : wrapping ? AgentState.WRAP_UP : presence;
+    }
+
+    Map<String, Work> work() {
+        return work;
+    }
+
+    boolean hasOffer() {
+        return work.values().stream().anyMatch(item -> item.phase == Work.Phase.OFFERED);
+    }
+
+    int inHand(Channel channel) {
+        return (int) work.values().stream().filter(item -> item.interaction.channel() == channel).count();
+    }
+
+    /** Whether this agent may be offered the contact by the queue right now. */
+    boolean canTake(WaitingContact contact, QueueDefinition queue) {
+        if (presence != AgentState.READY || hasOffer()) {
+            return false;
+        }
+        Channel channel = contact.interaction().channel();
+        if (inHand(channel) >= profile.capacity(channel)) {
+            return false;
+        }
+        if (!queue.blending() && work.values().stream().anyMatch(item -> item.interaction.channel() != channel)) {
+            return false;
+        }
+        if (!queue.groups().isEmpty() && queue.groups().stream().noneMatch(profile.groups()::contains)) {
+            return false;
+        }
+        for (SkillRequirement requirement : contact.interaction().requirements()) {
+            if (profile.level(requirement.skill()) < requirement.minimumLevel()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sum of the agent's levels in the skills the contact requires, for best-skill routing. */
+    int skillScore(WaitingContact contact) {
+        return contact.interaction().requirements().stream().mapToInt(r -> profile.level(r.skill())).sum();
+    }
+
+    Instant idleSince() {
+        return idleSince;
+    }
+
+    void idleSince(Instant at) {
+        idleSince = at;
+    }
+
+    int handled() {
+        return handled;
+    }
+
+    Duration talkTime() {
+        return talkTime;
+    }
+
+    void countHandled(Duration talked) {
+        handled++;
+        talkTime = talkTime.plus(talked);
+    }
+}
