@@ -116,6 +116,7 @@ public final class AcdEngine {
         offer.enter(Work.Phase.TALKING, now(), null);
         emit(new AcdEvent.Accepted(now(), interactionId, login));
         stateChanged(agent, before, null);
+        dispatch();
     }
 
     /** The agent declines an offer: the contact goes back to its place and the agent becomes not ready. */

@@ -1,0 +1,275 @@
+package org.switchboard.core.acd;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.switchboard.core.acd.Fixtures.agent;
+import static org.switchboard.core.acd.Fixtures.call;
+import static org.switchboard.core.acd.Fixtures.contact;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.Before;
+import org.junit.Test;
+import org.switchboard.api.acd.AcdEvent;
+import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.SkillRequirement;
+
+public class AcdEngineTest {
+
+    private final TestClock clock = new TestClock();
+    private final List<AcdEvent> events = new ArrayList<>();
+    private AcdEngine engine;
+
+    @Before
+    public void setUp() {
+        engine = new AcdEngine(clock, events::add, new Random(1));
+        engine.defineQueue(QueueDefinition.named("sales"));
+    }
+
+    @Test
+    public void agentGoesThroughTheWholeCycle() {
+        engine.login(agent("anna"));
+        assertEquals(AgentState.NOT_READY, engine.state("anna"));
+        engine.ready("anna");
+        assertEquals(AgentState.READY, engine.state("anna"));
+
+        engine.submit(call("c1", "sales", 0, clock.instant()));
+        assertEquals(AgentState.RESERVED, engine.state("anna"));
+        assertEquals(Optional.of("anna"), engine.holder("c1"));
+
+        engine.accept("c1", "anna");
+        assertEquals(AgentState.BUSY, engine.state("anna"));
+        clock.advance(Duration.ofSeconds(90));
+        engine.end("c1");
+        assertEquals(AgentState.WRAP_UP, engine.state("anna"));
+
+        engine.complete("c1", "sale", "ordered two");
+        assertEquals(AgentState.READY, engine.state("anna"));
+        assertEquals(Optional.empty(), engine.holder("c1"));
+        AcdEvent.Completed completed = last(AcdEvent.Completed.class);
+        assertEquals("sale", completed.disposition());
+        assertEquals("ordered two", completed.note());
+    }
+
+    @Test
+    public void everyVisibleStateChangeIsAnEvent() {
+        engine.login(agent("anna"));
+        engine.ready("anna");
+        engine.submit(call("c1", "sales", 0, clock.instant()));
+        engine.accept("c1", "anna");
+        engine.end("c1");
+        engine.complete("c1", null, null);
+
+        List<AgentState> states = events.stream().filter(AcdEvent.AgentStateChanged.class::isInstance)
+                .map(event -> ((AcdEvent.AgentStateChanged) event).to()).toList();
+        assertEquals(List.of(AgentState.NOT_READY, AgentState.READY, AgentState.RESERVED, AgentState.BUSY,
+                AgentState.WRAP_UP, AgentState.READY), states);
+    }
+
+    @Test
+    public void wrapUpEndsByItselfAfterTheQueuesTimeAndCanBeExtended() {
+        engine.defineQueue(QueueDefinition.named("sales").withWrapUp(Duration.ofSeconds(30)));
+        engine.login(agent("anna"));
+        engine.ready("anna");
+        engine.submit(call("c1", "sales", 0, clock.instant()));
+        engine.accept("c1", "anna");
+        engine.end("c1");
+        engine.extendWrapUp("c1", Duration.ofSeconds(15));
+
+        clock.advance(Duration.ofSeconds(30));
+        engine.advance();
+        assertEquals(AgentState.WRAP_UP, engine.state("anna"));
+
+        clock.advance(Duration.ofSeconds(15));
+        assertEquals(Optional.of(clock.instant()), engine.nextDeadline());
+        engine.advance();
+        assertEquals(AgentState.READY, engine.state("anna"));
+    }
+
+    @Test
+    public void unansweredOfferGoesBackToItsPlaceAndTheAgentToNotReady() {
+        engine.login(agent("anna"));
+        engine.ready("anna");
+        engine.submit(call("first", "sales", 0, clock.instant()));
+        clock.advance(Duration.ofSeconds(5));
+        engine.submit(call("second", "sales", 0, clock.instant()));
+
+        clock.advance(Duration.ofSeconds(20));
+        engine.advance();
+
+        assertEquals(AgentState.NOT_READY, engine.state("anna"));
+        assertEquals("missed", last(AcdEvent.AgentStateChanged.class).reason());
+        assertEquals(List.of("first", "second"), engine.waiting("sales"));
+        assertTrue(last(AcdEvent.Declined.class).timedOut());
+    }
+
+    @Test
+    public void declinedContactIsOfferedToTheNextAgent() {
+        engine.login(agent("anna"));
+        engine.login(agent("boris"));
+        engine.ready("anna");
+        clock.advance(Duration.ofSeconds(1));
+        engine.ready("boris");
+        engine.submit(call("c1", "sales", 0, clock.instant()));
+        assertEquals(Optional.of("anna"), engine.holder("c1"));
+
+        engine.decline("c1", "anna");
+
+        assertEquals(Optional.of("boris"), engine.holder("c1"));
+        assertEquals(AgentState.NOT_READY, engine.state("anna"));
+    }
+
+    @Test
+    public void contactsWithinAPriorityAreServedInArrivalOrder() {
+        for (int i = 0; i < 5; i++) {
+            engine.submit(call("c" + i, "sales", 1, clock.instant()));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertEquals(List.of("c0", "c1", "c2", "c3", "c4"), engine.waiting("sales"));
+    }
+
+    @Test
+    public void longWaitingNormalContactEventuallyBeatsAFreshVip() {
+        engine.submit(call("normal", "sales", 0, clock.instant()));
+        clock.advance(Duration.ofSeconds(30));
+        engine.submit(call("vip", "sales", 1, clock.instant()));
+        assertEquals("a VIP arriving 30 s later still goes first (60 s per priority step)",
+                List.of("vip", "normal"), engine.waiting("sales"));
+
+        clock.advance(Duration.ofSeconds(61));
+        engine.submit(call("late-vip", "sales", 1, clock.instant()));
+        assertEquals("a VIP 91 s later is behind the normal contact",
+                List.of("vip", "normal", "late-vip"), engine.waiting("sales"));
+    }
+
+    @Test
+    public void agentOnACallIsNotOfferedAChatUnlessTheQueueBlends() {
+        engine.defineQueue(QueueDefinition.named("chat"));
+        engine.login(agent("anna"));
+        engine.ready("anna");
+        engine.submit(call("call", "sales", 0, clock.instant()));
+        engine.accept("call", "anna");
+
+        engine.submit(contact("chat-1", Channel.CHAT, "chat", 0, List.of(), clock.instant()));
+        assertEquals(List.of("chat-1"), engine.waiting("chat"));
+
+        engine.defineQueue(QueueDefinition.named("chat").withBlending(true));
+        assertEquals(Optional.of("anna"), engine.holder("chat-1"));
+    }
+
+    @Test
+    public void chatCapacityIsNeverExceeded() {
+        engine.defineQueue(QueueDefinition.named("chat"));
+        engine.login(agent("anna"));
+        engine.ready("anna");
+        for (int i = 0; i < 5; i++) {
+            engine.submit(contact("chat-" + i, Channel.CHAT, "chat", 0, List.of(), clock.instant()));
+        }
+        while (engine.state("anna") == AgentState.RESERVED) {
+            engine.accept(lastOffered(), "anna");
+        }
+        assertEquals(3, engine.workByAgent().get("anna").size());
+        assertEquals(List.of("chat-3", "chat-4"), engine.waiting("chat"));
+    }
+
+    @Test
+    public void requiredSkillsAndGroupsDecideWhoMayTakeAContact() {
+        engine.defineQueue(QueueDefinition.named("sales").withGroups(Set.of("sales")));
+        engine.login(agent("novice", Map.of("russian", 3), Map.of(Channel.VOICE, 1)));
+        engine.login(Fixtures.agent("outsider"));
+        engine.ready("novice");
+        engine.submit(contact("c1", Channel.VOICE, "sales", 0, List.of(new SkillRequirement("russian", 4)),
+                clock.instant()));
+        assertEquals(Optional.empty(), engine.holder("c1"));
+
+        engine.login(new org.switchboard.api.acd.AgentProfile("expert", "expert", "hq", Set.of("support"),
+                Map.of("russian", 9), Map.of(Channel.VOICE, 1)));
+        engine.ready("expert");
+        assertEquals("not in a group of the queue", Optional.empty(), engine.holder("c1"));
+
+        engine.ready("outsider");
+        assertEquals(Optional.of("outsider"), engine.holder("c1"));
+    }
+
+    @Test
+    public void unknownOrFullQueueRefusesTheContact() {
+        engine.defineQueue(QueueDefinition.named("tiny").withMaxLength(1));
+        assertFalse(engine.submit(call("c1", "nowhere", 0, clock.instant())));
+        assertTrue(last(AcdEvent.Refused.class).reason().contains("unknown queue 'nowhere'"));
+
+        assertTrue(engine.submit(call("c2", "tiny", 0, clock.instant())));
+        assertFalse(engine.submit(call("c3", "tiny", 0, clock.instant())));
+        assertTrue(last(AcdEvent.Refused.class).reason().contains("full"));
+    }
+
+    @Test
+    public void abandonedContactLeavesTheQueueOrItsOffer() {
+        engine.submit(call("waiting", "sales", 0, clock.instant()));
+        engine.abandon("waiting");
+        assertEquals(List.of(), engine.waiting("sales"));
+
+        engine.login(agent("anna"));
+        engine.ready("anna");
+        engine.submit(call("ringing", "sales", 0, clock.instant()));
+        engine.abandon("ringing");
+        assertEquals(AgentState.READY, engine.state("anna"));
+        assertEquals(Optional.empty(), engine.holder("ringing"));
+        assertEquals("ringing", last(AcdEvent.Abandoned.class).interactionId());
+    }
+
+    @Test
+    public void illegalChangesAreRefusedWithTheCurrentState() {
+        engine.login(agent("anna"));
+        engine.ready("anna");
+        engine.submit(call("c1", "sales", 0, clock.instant()));
+        engine.accept("c1", "anna");
+
+        IllegalTransitionException twice = expect(() -> engine.login(agent("anna")));
+        assertEquals(AgentState.BUSY, twice.current());
+        assertEquals(AgentState.BUSY, expect(() -> engine.logout("anna")).current());
+        assertEquals(AgentState.BUSY, expect(() -> engine.accept("c1", "anna")).current());
+        assertEquals(AgentState.LOGGED_OUT, expect(() -> engine.ready("nobody")).current());
+    }
+
+    @Test
+    public void logoutReturnsAnOpenOfferToTheQueue() {
+        engine.login(agent("anna"));
+        engine.ready("anna");
+        engine.submit(call("c1", "sales", 0, clock.instant()));
+        engine.logout("anna");
+        assertEquals(AgentState.LOGGED_OUT, engine.state("anna"));
+        assertEquals(List.of("c1"), engine.waiting("sales"));
+    }
+
+    private String lastOffered() {
+        return last(AcdEvent.Offered.class).interactionId();
+    }
+
+    private <T extends AcdEvent> T last(Class<T> type) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (type.isInstance(events.get(i))) {
+                return type.cast(events.get(i));
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in " + events);
+    }
+
+    private static IllegalTransitionException expect(Runnable command) {
+        try {
+            command.run();
+        } catch (IllegalTransitionException expected) {
+            return expected;
+        }
+        fail("expected the command to be refused");
+        return null;
+    }
+}

@@ -1,0 +1,239 @@
+package org.switchboard.core.acd;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.Test;
+import org.switchboard.api.acd.AcdEvent;
+import org.switchboard.api.acd.AgentProfile;
+import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.RoutingStrategy;
+import org.switchboard.api.acd.SkillRequirement;
+
+/**
+ * Drives the engine through thousands of random interleavings of arrivals, accepts, declines, time-outs,
+ * hang-ups, wrap-ups, abandons, logins, logouts, presence changes and supervisor changes of queue rules,
+ * and checks after every step: no contact lost, none held by two agents, no agent with two open offers,
+ * capacity never exceeded, and first come first served among equal contacts.
+ */
+public class RandomizedAcdTest {
+
+    private static final int SEEDS = 25;
+    private static final int STEPS = 2_000;
+    private static final List<String> QUEUES = List.of("sales", "support", "chat");
+    private static final List<String> SKILLS = List.of("russian", "english", "returns");
+
+    @Test
+    public void invariantsHoldUnderRandomInterleavings() {
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            new Run(seed).play();
+        }
+    }
+
+    /** One random run with its own engine, clock and bookkeeping of what was submitted and how it ended. */
+    private static final class Run {
+
+        private final long seed;
+        private final Random random;
+        private final TestClock clock = new TestClock();
+        private final AcdEngine engine;
+        private final Map<String, Interaction> submitted = new LinkedHashMap<>();
+        private final Map<String, Long> arrival = new HashMap<>();
+        private final Set<String> finished = new HashSet<>();
+        private final Map<String, AgentProfile> profiles = new LinkedHashMap<>();
+        private final List<String> offered = new ArrayList<>();
+        private long arrivals;
+        private int step;
+
+        Run(long seed) {
+            this.seed = seed;
+            this.random = new Random(seed);
+            this.engine = new AcdEngine(clock, this::observe, new Random(seed));
+            for (String queue : QUEUES) {
+                engine.defineQueue(randomQueue(queue));
+            }
+            for (int i = 0; i < 8; i++) {
+                AgentProfile profile = randomAgent("agent-" + i);
+                profiles.put(profile.login(), profile);
+            }
+        }
+
+        void play() {
+            for (step = 0; step < STEPS; step++) {
+                try {
+                    randomCommand();
+                } catch (IllegalTransitionException refused) {
+                    // a random command that does not fit the state is refused; the checks below still apply
+                }
+                checkInvariants();
+            }
+        }
+
+        private void randomCommand() {
+            int choice = random.nextInt(100);
+            String agent = pick(new ArrayList<>(profiles.keySet()));
+            if (choice < 25) {
+                submit();
+            } else if (choice < 40 && !offered.isEmpty()) {
+                String id = offered.get(random.nextInt(offered.size()));
+                engine.holder(id).ifPresent(holder -> engine.accept(id, holder));
+            } else if (choice < 45 && !offered.isEmpty()) {
+                String id = offered.get(random.nextInt(offered.size()));
+                engine.holder(id).ifPresent(holder -> engine.decline(id, holder));
+            } else if (choice < 55) {
+                clock.advance(Duration.ofSeconds(random.nextInt(30)));
+                engine.advance();
+            } else if (choice < 63) {
+                inPhase("TALKING").ifPresent(engine::end);
+            } else if (choice < 70) {
+                inPhase(random.nextBoolean() ? "WRAP_UP" : "TALKING")
+                        .ifPresent(id -> engine.complete(id, "done", null));
+            } else if (choice < 75) {
+                List<String> waiting = allWaiting();
+                if (!waiting.isEmpty()) {
+                    engine.abandon(pick(waiting));
+                }
+            } else if (choice < 83) {
+                if (engine.state(agent) == AgentState.LOGGED_OUT) {
+                    engine.login(profiles.get(agent));
+                }
+                engine.ready(agent);
+            } else if (choice < 88) {
+                engine.notReady(agent, "break");
+            } else if (choice < 93) {
+                if (engine.state(agent) == AgentState.LOGGED_OUT) {
+                    engine.login(profiles.get(agent));
+                } else {
+                    engine.logout(agent);
+                }
+            } else {
+                engine.defineQueue(randomQueue(pick(QUEUES)));
+            }
+        }
+
+        private void submit() {
+            String id = "c" + arrivals++;
+            Channel channel = random.nextInt(3) == 0 ? Channel.CHAT : Channel.VOICE;
+            List<SkillRequirement> requirements = random.nextBoolean() ? List.of()
+                    : List.of(new SkillRequirement(pick(SKILLS), 1 + random.nextInt(6)));
+            Interaction interaction = new Interaction(id, channel, pick(QUEUES), random.nextInt(3), requirements,
+                    "shop", "customer", Map.of(), clock.instant());
+            submitted.put(id, interaction);
+            arrival.put(id, arrivals);
+            if (random.nextInt(4) == 0) {
+                clock.advance(Duration.ofSeconds(1));
+            }
+            if (!engine.submit(interaction)) {
+                finished.add(id);
+            }
+        }
+
+        private void observe(AcdEvent event) {
+            if (event instanceof AcdEvent.Offered offer) {
+                offered.add(offer.interactionId());
+                checkFirstComeFirstServed(offer);
+            } else if (event instanceof AcdEvent.Completed completed) {
+                finished.add(completed.interactionId());
+                offered.remove(completed.interactionId());
+            } else if (event instanceof AcdEvent.Abandoned abandoned) {
+                finished.add(abandoned.interactionId());
+                offered.remove(abandoned.interactionId());
+            } else if (event instanceof AcdEvent.Accepted accepted) {
+                offered.remove(accepted.interactionId());
+            } else if (event instanceof AcdEvent.Queued queued && queued.requeued()) {
+                offered.remove(queued.interaction().id());
+            }
+        }
+
+        /** No contact equal to the one offered (queue, channel, priority, skills) may have arrived before it and still wait. */
+        private void checkFirstComeFirstServed(AcdEvent.Offered offer) {
+            Interaction chosen = submitted.get(offer.interactionId());
+            for (String waitingId : engine.waiting(chosen.queue())) {
+                Interaction other = submitted.get(waitingId);
+                boolean equal = other.channel() == chosen.channel() && other.priority() == chosen.priority()
+                        && other.requirements().equals(chosen.requirements());
+                assertTrue(where() + ": " + waitingId + " arrived before " + chosen.id() + " and still waits",
+                        !equal || arrival.get(waitingId) > arrival.get(chosen.id()));
+            }
+        }
+
+        private void checkInvariants() {
+            Map<String, Map<String, String>> work = engine.workByAgent();
+            Map<String, String> holders = new HashMap<>();
+            for (Map.Entry<String, Map<String, String>> agent : work.entrySet()) {
+                long offers = agent.getValue().values().stream().filter("OFFERED"::equals).count();
+                assertTrue(where() + ": " + agent.getKey() + " has " + offers + " open offers", offers <= 1);
+                Map<Channel, Integer> load = new HashMap<>();
+                for (String id : agent.getValue().keySet()) {
+                    String previous = holders.put(id, agent.getKey());
+                    assertEquals(where() + ": " + id + " held twice", null, previous);
+                    load.merge(submitted.get(id).channel(), 1, Integer::sum);
+                }
+                AgentProfile profile = profiles.get(agent.getKey());
+                load.forEach((channel, count) -> assertTrue(where() + ": capacity of " + agent.getKey() + " on "
+                        + channel, count <= profile.capacity(channel)));
+            }
+            List<String> waiting = allWaiting();
+            assertEquals(where() + ": a contact waits twice", waiting.size(), new HashSet<>(waiting).size());
+            for (String id : submitted.keySet()) {
+                int places = (waiting.contains(id) ? 1 : 0) + (holders.containsKey(id) ? 1 : 0)
+                        + (finished.contains(id) ? 1 : 0);
+                assertEquals(where() + ": " + id + " is in " + places + " places", 1, places);
+            }
+        }
+
+        private java.util.Optional<String> inPhase(String phase) {
+            List<String> ids = new ArrayList<>();
+            engine.workByAgent().values().forEach(items -> items.forEach((id, p) -> {
+                if (p.equals(phase)) {
+                    ids.add(id);
+                }
+            }));
+            return ids.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(pick(ids));
+        }
+
+        private List<String> allWaiting() {
+            List<String> all = new ArrayList<>();
+            QUEUES.forEach(queue -> all.addAll(engine.waiting(queue)));
+            return all;
+        }
+
+        private QueueDefinition randomQueue(String name) {
+            RoutingStrategy strategy = RoutingStrategy.values()[random.nextInt(RoutingStrategy.values().length)];
+            return QueueDefinition.named(name).withStrategy(strategy).withBlending(random.nextBoolean())
+                    .withWrapUp(Duration.ofSeconds(random.nextInt(3) * 10))
+                    .withGroups(random.nextInt(3) == 0 ? Set.of("team-a") : Set.of());
+        }
+
+        private AgentProfile randomAgent(String login) {
+            Map<String, Integer> skills = new HashMap<>();
+            for (String skill : SKILLS) {
+                if (random.nextBoolean()) {
+                    skills.put(skill, 1 + random.nextInt(10));
+                }
+            }
+            return new AgentProfile(login, login, "hq", Set.of(random.nextBoolean() ? "team-a" : "team-b"), skills,
+                    Map.of(Channel.VOICE, 1, Channel.CHAT, 1 + random.nextInt(3)));
+        }
+
+        private <T> T pick(List<T> items) {
+            return items.get(random.nextInt(items.size()));
+        }
+
+        private String where() {
+            return "seed " + seed + " step " + step;
+        }
+    }
+}
