@@ -13,11 +13,14 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.switchboard.api.acd.AcdConflictException;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.QueueView;
 
 /**
  * Distributes waiting contacts to agents. It is a single writer: every command runs on the caller's thread
@@ -57,7 +60,7 @@ public final class AcdEngine {
     public void login(AgentProfile profile) {
         AgentSession existing = agents.get(profile.login());
         if (existing != null) {
-            throw new IllegalTransitionException("Agent '" + profile.login() + "' is already logged in",
+            throw new AcdConflictException("Agent '" + profile.login() + "' is already logged in",
                     existing.visibleState());
         }
         AgentSession agent = new AgentSession(profile, now());
@@ -67,9 +70,9 @@ public final class AcdEngine {
 
     /** Logs an agent out; an open offer goes back to its queue. Refused while a conversation or wrap-up is open. */
     public void logout(String login) {
-        AgentSession agent = agent(login);
+        AgentSession agent = session(login);
         if (agent.work().values().stream().anyMatch(item -> item.phase != Work.Phase.OFFERED)) {
-            throw new IllegalTransitionException("Agent '" + login + "' has interactions in hand", agent.visibleState());
+            throw new AcdConflictException("Agent '" + login + "' has interactions in hand", agent.visibleState());
         }
         AgentState before = agent.visibleState();
         for (Work offer : new ArrayList<>(agent.work().values())) {
@@ -81,13 +84,13 @@ public final class AcdEngine {
     }
 
     public void ready(String login) {
-        AgentSession agent = agent(login);
+        AgentSession agent = session(login);
         changePresence(agent, AgentState.READY, null);
         dispatch();
     }
 
     public void notReady(String login, String reason) {
-        changePresence(agent(login), AgentState.NOT_READY, reason);
+        changePresence(session(login), AgentState.NOT_READY, reason);
     }
 
     /** Puts a contact in its queue; answers false (with a Refused event) if the queue is unknown or full. */
@@ -110,7 +113,7 @@ public final class AcdEngine {
     }
 
     public void accept(String interactionId, String login) {
-        AgentSession agent = agent(login);
+        AgentSession agent = session(login);
         Work offer = offered(interactionId, agent);
         AgentState before = agent.visibleState();
         offer.enter(Work.Phase.TALKING, now(), null);
@@ -121,7 +124,7 @@ public final class AcdEngine {
 
     /** The agent declines an offer: the contact goes back to its place and the agent becomes not ready. */
     public void decline(String interactionId, String login) {
-        AgentSession agent = agent(login);
+        AgentSession agent = session(login);
         decline(agent, offered(interactionId, agent), false);
         dispatch();
     }
@@ -152,7 +155,7 @@ public final class AcdEngine {
         AgentSession agent = holders.get(interactionId);
         Work item = agent == null ? null : agent.work().get(interactionId);
         if (item == null || item.phase == Work.Phase.OFFERED) {
-            throw new IllegalTransitionException("Interaction '" + interactionId + "' is not in conversation or wrap-up",
+            throw new AcdConflictException("Interaction '" + interactionId + "' is not in conversation or wrap-up",
                     agent == null ? null : agent.visibleState());
         }
         AgentState before = agent.visibleState();
@@ -174,7 +177,7 @@ public final class AcdEngine {
             AgentSession agent = holders.get(interactionId);
             Work item = agent == null ? null : agent.work().get(interactionId);
             if (item == null || item.phase != Work.Phase.OFFERED) {
-                throw new IllegalTransitionException("Interaction '" + interactionId + "' is not waiting", null);
+                throw new AcdConflictException("Interaction '" + interactionId + "' is not waiting", null);
             }
             AgentState before = agent.visibleState();
             release(agent, item);
@@ -221,6 +224,23 @@ public final class AcdEngine {
     public List<String> waiting(String queue) {
         return waiting.stream().filter(contact -> contact.interaction().queue().equals(queue))
                 .map(WaitingContact::id).toList();
+    }
+
+    public List<AgentView> agents() {
+        return agents.values().stream().map(AgentSession::view).toList();
+    }
+
+    public Optional<AgentView> agent(String login) {
+        return Optional.ofNullable(agents.get(login)).map(AgentSession::view);
+    }
+
+    public List<QueueView> queues() {
+        return queues.values().stream().map(queue -> new QueueView(queue.definition(), waiting(queue.definition().name())))
+                .sorted(java.util.Comparator.comparing(view -> view.definition().name())).toList();
+    }
+
+    public Optional<QueueView> queue(String name) {
+        return Optional.ofNullable(queues.get(name)).map(queue -> new QueueView(queue.definition(), waiting(name)));
     }
 
     /** Which agent holds an interaction (offered, talking or wrapping up), if any. */
@@ -327,6 +347,7 @@ public final class AcdEngine {
     private void stateChanged(AgentSession agent, AgentState before, String reason) {
         AgentState after = agent.visibleState();
         if (after != before) {
+            agent.stateSince(now());
             emit(new AcdEvent.AgentStateChanged(now(), agent.login(), before, after,
                     after == AgentState.NOT_READY ? agent.reason() : reason));
         }
@@ -335,7 +356,7 @@ public final class AcdEngine {
     private Work offered(String interactionId, AgentSession agent) {
         Work item = agent.work().get(interactionId);
         if (item == null || item.phase != Work.Phase.OFFERED) {
-            throw new IllegalTransitionException("Interaction '" + interactionId + "' is not offered to agent '"
+            throw new AcdConflictException("Interaction '" + interactionId + "' is not offered to agent '"
                     + agent.login() + "'", agent.visibleState());
         }
         return item;
@@ -345,16 +366,16 @@ public final class AcdEngine {
         AgentSession agent = holders.get(interactionId);
         Work item = agent == null ? null : agent.work().get(interactionId);
         if (item == null || item.phase != phase) {
-            throw new IllegalTransitionException("Interaction '" + interactionId + "' is not in "
+            throw new AcdConflictException("Interaction '" + interactionId + "' is not in "
                     + phase.name().toLowerCase().replace('_', '-'), agent == null ? null : agent.visibleState());
         }
         return item;
     }
 
-    private AgentSession agent(String login) {
+    private AgentSession session(String login) {
         AgentSession agent = agents.get(login);
         if (agent == null) {
-            throw new IllegalTransitionException("Agent '" + login + "' is not logged in", AgentState.LOGGED_OUT);
+            throw new AcdConflictException("Agent '" + login + "' is not logged in", AgentState.LOGGED_OUT);
         }
         return agent;
     }

@@ -3,9 +3,11 @@ package org.switchboard.core.acd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.SkillRequirement;
@@ -18,6 +20,7 @@ final class AgentSession {
     private String reason;
     private final Map<String, Work> work = new LinkedHashMap<>();
     private Instant idleSince;
+    private Instant stateSince;
     private int handled;
     private Duration talkTime = Duration.ZERO;
 
@@ -26,6 +29,21 @@ final class AgentSession {
         this.presence = AgentState.NOT_READY;
         this.reason = "login";
         this.idleSince = loggedInAt;
+        this.stateSince = loggedInAt;
+    }
+
+    Instant stateSince() {
+        return stateSince;
+    }
+
+    void stateSince(Instant at) {
+        stateSince = at;
+    }
+
+    AgentView view() {
+        return new AgentView(profile.login(), profile.name(), profile.site(), visibleState(),
+                visibleState() == AgentState.NOT_READY ? reason : null, stateSince, handled,
+                List.copyOf(work.keySet()));
     }
 
     String login() {

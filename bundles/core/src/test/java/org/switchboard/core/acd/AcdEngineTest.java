@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.Before;
 import org.junit.Test;
+import org.switchboard.api.acd.AcdConflictException;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.Channel;
@@ -233,11 +234,11 @@ public class AcdEngineTest {
         engine.submit(call("c1", "sales", 0, clock.instant()));
         engine.accept("c1", "anna");
 
-        IllegalTransitionException twice = expect(() -> engine.login(agent("anna")));
-        assertEquals(AgentState.BUSY, twice.current());
-        assertEquals(AgentState.BUSY, expect(() -> engine.logout("anna")).current());
-        assertEquals(AgentState.BUSY, expect(() -> engine.accept("c1", "anna")).current());
-        assertEquals(AgentState.LOGGED_OUT, expect(() -> engine.ready("nobody")).current());
+        AcdConflictException twice = expect(() -> engine.login(agent("anna")));
+        assertEquals(AgentState.BUSY, twice.currentState());
+        assertEquals(AgentState.BUSY, expect(() -> engine.logout("anna")).currentState());
+        assertEquals(AgentState.BUSY, expect(() -> engine.accept("c1", "anna")).currentState());
+        assertEquals(AgentState.LOGGED_OUT, expect(() -> engine.ready("nobody")).currentState());
     }
 
     @Test
@@ -263,10 +264,10 @@ public class AcdEngineTest {
         throw new AssertionError("no " + type.getSimpleName() + " in " + events);
     }
 
-    private static IllegalTransitionException expect(Runnable command) {
+    private static AcdConflictException expect(Runnable command) {
         try {
             command.run();
-        } catch (IllegalTransitionException expected) {
+        } catch (AcdConflictException expected) {
             return expected;
         }
         fail("expected the command to be refused");

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.Test;
+import org.switchboard.api.acd.AcdConflictException;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.AgentState;
@@ -74,7 +75,7 @@ public class RandomizedAcdTest {
             for (step = 0; step < STEPS; step++) {
                 try {
                     randomCommand();
-                } catch (IllegalTransitionException refused) {
+                } catch (AcdConflictException refused) {
                     // a random command that does not fit the state is refused; the checks below still apply
                 }
                 checkInvariants();

@@ -1,0 +1,26 @@
+package org.switchboard.api.acd;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The configured queues and agents, kept across restarts. */
+@ProviderType
+public interface AcdConfigStore {
+
+    List<QueueDefinition> queues();
+
+    void saveQueue(QueueDefinition queue);
+
+    /** False when there was no such queue. */
+    boolean deleteQueue(String name);
+
+    List<AgentProfile> agents();
+
+    Optional<AgentProfile> agent(String login);
+
+    void saveAgent(AgentProfile agent);
+
+    /** False when there was no such agent. */
+    boolean deleteAgent(String login);
+}

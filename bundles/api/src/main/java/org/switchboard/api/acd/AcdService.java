@@ -1,0 +1,45 @@
+package org.switchboard.api.acd;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Contact distribution: agents' presence and work, queues and their contacts. Commands are applied in
+ * order by one writer; a command that does not fit the current state throws {@link AcdConflictException}.
+ */
+@ProviderType
+public interface AcdService {
+
+    List<QueueView> queues();
+
+    Optional<QueueView> queue(String name);
+
+    List<AgentView> agents();
+
+    Optional<AgentView> agent(String login);
+
+    /** Adds or changes a queue; contacts already waiting keep their places. */
+    void defineQueue(QueueDefinition definition);
+
+    void login(AgentProfile profile);
+
+    void logout(String login);
+
+    void ready(String login);
+
+    void notReady(String login, String reason);
+
+    /** Puts a contact in its queue; false when the queue refused it (unknown or full). */
+    boolean submit(Interaction interaction);
+
+    void accept(String interactionId, String login);
+
+    void decline(String interactionId, String login);
+
+    void end(String interactionId);
+
+    void complete(String interactionId, String disposition, String note);
+
+    void abandon(String interactionId);
+}

@@ -1,0 +1,204 @@
+package org.switchboard.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.acd.AcdConfigStore;
+import org.switchboard.api.acd.AcdConflictException;
+import org.switchboard.api.acd.AcdListener;
+import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.acd.AgentProfile;
+import org.switchboard.api.acd.AgentView;
+import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.QueueView;
+import org.switchboard.core.acd.AcdEngine;
+
+/**
+ * Runs the distribution engine on one writer thread: every command, and every time-out at the engine's next
+ * deadline, is applied there in order. Queues come from the configuration store at start.
+ */
+@Component(service = AcdService.class)
+public class AcdManager implements AcdService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcdManager.class);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+
+    @Reference
+    AcdConfigStore config;
+
+    private final ListenerFanOut listeners = new ListenerFanOut();
+    private ScheduledExecutorService writer;
+    private AcdEngine engine;
+    private ScheduledFuture<?> nextTimeout;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(AcdListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(AcdListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Activate
+    void activate() {
+        writer = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "switchboard-acd"));
+        engine = new AcdEngine(Clock.systemUTC(), listeners::publish, new Random());
+        List<QueueDefinition> queues = config.queues();
+        call(() -> {
+            queues.forEach(engine::defineQueue);
+            return null;
+        });
+        LOG.info("Contact distribution started with {} queues", queues.size());
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(10, TimeUnit.SECONDS);
+        listeners.close();
+    }
+
+    @Override
+    public List<QueueView> queues() {
+        return call(engine::queues);
+    }
+
+    @Override
+    public Optional<QueueView> queue(String name) {
+        return call(() -> engine.queue(name));
+    }
+
+    @Override
+    public List<AgentView> agents() {
+        return call(engine::agents);
+    }
+
+    @Override
+    public Optional<AgentView> agent(String login) {
+        return call(() -> engine.agent(login));
+    }
+
+    @Override
+    public void defineQueue(QueueDefinition definition) {
+        run(() -> engine.defineQueue(definition));
+    }
+
+    @Override
+    public void login(AgentProfile profile) {
+        run(() -> engine.login(profile));
+    }
+
+    @Override
+    public void logout(String login) {
+        run(() -> engine.logout(login));
+    }
+
+    @Override
+    public void ready(String login) {
+        run(() -> engine.ready(login));
+    }
+
+    @Override
+    public void notReady(String login, String reason) {
+        run(() -> engine.notReady(login, reason));
+    }
+
+    @Override
+    public boolean submit(Interaction interaction) {
+        return call(() -> engine.submit(interaction));
+    }
+
+    @Override
+    public void accept(String interactionId, String login) {
+        run(() -> engine.accept(interactionId, login));
+    }
+
+    @Override
+    public void decline(String interactionId, String login) {
+        run(() -> engine.decline(interactionId, login));
+    }
+
+    @Override
+    public void end(String interactionId) {
+        run(() -> engine.end(interactionId));
+    }
+
+    @Override
+    public void complete(String interactionId, String disposition, String note) {
+        run(() -> engine.complete(interactionId, disposition, note));
+    }
+
+    @Override
+    public void abandon(String interactionId) {
+        run(() -> engine.abandon(interactionId));
+    }
+
+    private void run(Runnable command) {
+        call(() -> {
+            command.run();
+            return null;
+        });
+    }
+
+    /** Applies a command on the writer thread, then re-arms the time-out for the engine's next deadline. */
+    private <T> T call(Callable<T> command) {
+        try {
+            return writer.submit(() -> {
+                try {
+                    return command.call();
+                } finally {
+                    scheduleNextTimeout();
+                }
+            }).get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Distribution did not answer within " + COMMAND_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for distribution", e);
+        }
+    }
+
+    private void scheduleNextTimeout() {
+        if (nextTimeout != null) {
+            nextTimeout.cancel(false);
+        }
+        Optional<Instant> deadline = engine.nextDeadline();
+        if (deadline.isPresent()) {
+            long delay = Math.max(0, Duration.between(Instant.now(), deadline.get()).toMillis());
+            nextTimeout = writer.schedule(() -> {
+                try {
+                    engine.advance();
+                } catch (AcdConflictException | IllegalStateException e) {
+                    LOG.error("Time-out handling failed", e);
+                } finally {
+                    scheduleNextTimeout();
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+}

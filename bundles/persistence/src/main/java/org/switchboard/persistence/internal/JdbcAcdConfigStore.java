@@ -1,0 +1,137 @@
+package org.switchboard.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.api.acd.AcdConfigStore;
+import org.switchboard.api.acd.AgentProfile;
+import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.RoutingStrategy;
+
+/** Queues and agents in the {@code acd_*} tables; each save replaces the whole entry in one transaction. */
+@Component
+public class JdbcAcdConfigStore implements AcdConfigStore {
+
+    @Reference
+    SwitchboardDatabase database;
+
+    @Override
+    public List<QueueDefinition> queues() {
+        return Jdbc.inTransaction(dataSource(), JdbcAcdConfigStore::readQueues);
+    }
+
+    @Override
+    public void saveQueue(QueueDefinition queue) {
+        Jdbc.inTransaction(dataSource(), connection -> {
+            Jdbc.update(connection, "DELETE FROM acd_queue WHERE name = ?", queue.name());
+            Jdbc.update(connection, "INSERT INTO acd_queue (name, strategy, priority_weight_seconds,"
+                    + " offer_timeout_seconds, wrap_up_seconds, max_length, blending) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    queue.name(), queue.strategy().name(), queue.priorityWeight().toSeconds(),
+                    queue.offerTimeout().toSeconds(), queue.wrapUp().toSeconds(), queue.maxLength(), queue.blending());
+            for (String group : queue.groups()) {
+                Jdbc.update(connection, "INSERT INTO acd_queue_group (queue_name, group_name) VALUES (?, ?)",
+                        queue.name(), group);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteQueue(String name) {
+        return Jdbc.inTransaction(dataSource(),
+                connection -> Jdbc.update(connection, "DELETE FROM acd_queue WHERE name = ?", name) > 0);
+    }
+
+    @Override
+    public List<AgentProfile> agents() {
+        return Jdbc.inTransaction(dataSource(), connection -> readAgents(connection, null));
+    }
+
+    @Override
+    public Optional<AgentProfile> agent(String login) {
+        return Jdbc.inTransaction(dataSource(), connection -> readAgents(connection, login)).stream().findFirst();
+    }
+
+    @Override
+    public void saveAgent(AgentProfile agent) {
+        Jdbc.inTransaction(dataSource(), connection -> {
+            Jdbc.update(connection, "DELETE FROM acd_agent WHERE login = ?", agent.login());
+            Jdbc.update(connection, "INSERT INTO acd_agent (login, name, site) VALUES (?, ?, ?)",
+                    agent.login(), agent.name(), agent.site());
+            for (String group : agent.groups()) {
+                Jdbc.update(connection, "INSERT INTO acd_agent_group (login, group_name) VALUES (?, ?)",
+                        agent.login(), group);
+            }
+            for (Map.Entry<String, Integer> skill : agent.skills().entrySet()) {
+                Jdbc.update(connection, "INSERT INTO acd_agent_skill (login, skill, level) VALUES (?, ?, ?)",
+                        agent.login(), skill.getKey(), skill.getValue());
+            }
+            for (Map.Entry<Channel, Integer> slots : agent.capacity().entrySet()) {
+                Jdbc.update(connection, "INSERT INTO acd_agent_capacity (login, channel, slots) VALUES (?, ?, ?)",
+                        agent.login(), slots.getKey().name(), slots.getValue());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteAgent(String login) {
+        return Jdbc.inTransaction(dataSource(),
+                connection -> Jdbc.update(connection, "DELETE FROM acd_agent WHERE login = ?", login) > 0);
+    }
+
+    private DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    static List<QueueDefinition> readQueues(Connection connection) throws SQLException {
+        Map<String, Set<String>> groups = new HashMap<>();
+        for (String[] row : Jdbc.query(connection, "SELECT queue_name, group_name FROM acd_queue_group",
+                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            groups.computeIfAbsent(row[0], name -> new HashSet<>()).add(row[1]);
+        }
+        return Jdbc.query(connection, "SELECT name, strategy, priority_weight_seconds, offer_timeout_seconds,"
+                + " wrap_up_seconds, max_length, blending FROM acd_queue ORDER BY name",
+                rs -> new QueueDefinition(rs.getString(1), RoutingStrategy.valueOf(rs.getString(2)),
+                        groups.getOrDefault(rs.getString(1), Set.of()), Duration.ofSeconds(rs.getInt(3)),
+                        Duration.ofSeconds(rs.getInt(4)), Duration.ofSeconds(rs.getInt(5)), rs.getInt(6),
+                        rs.getBoolean(7)));
+    }
+
+    /** Every agent, or only {@code login} when it is not null. */
+    static List<AgentProfile> readAgents(Connection connection, String login) throws SQLException {
+        String only = login == null ? "" : " WHERE login = ?";
+        Object[] parameters = login == null ? new Object[0] : new Object[] {login};
+        Map<String, Set<String>> groups = new HashMap<>();
+        for (String[] row : Jdbc.query(connection, "SELECT login, group_name FROM acd_agent_group" + only,
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, parameters)) {
+            groups.computeIfAbsent(row[0], key -> new HashSet<>()).add(row[1]);
+        }
+        Map<String, Map<String, Integer>> skills = new HashMap<>();
+        for (Object[] row : Jdbc.query(connection, "SELECT login, skill, level FROM acd_agent_skill" + only,
+                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3)}, parameters)) {
+            skills.computeIfAbsent((String) row[0], key -> new HashMap<>()).put((String) row[1], (Integer) row[2]);
+        }
+        Map<String, Map<Channel, Integer>> capacity = new HashMap<>();
+        for (Object[] row : Jdbc.query(connection, "SELECT login, channel, slots FROM acd_agent_capacity" + only,
+                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3)}, parameters)) {
+            capacity.computeIfAbsent((String) row[0], key -> new EnumMap<>(Channel.class))
+                    .put(Channel.valueOf((String) row[1]), (Integer) row[2]);
+        }
+        return Jdbc.query(connection, "SELECT login, name, site FROM acd_agent" + only + " ORDER BY login",
+                rs -> new AgentProfile(rs.getString(1), rs.getString(2), rs.getString(3),
+                        groups.getOrDefault(rs.getString(1), Set.of()), skills.getOrDefault(rs.getString(1), Map.of()),
+                        capacity.getOrDefault(rs.getString(1), Map.of())), parameters);
+    }
+}

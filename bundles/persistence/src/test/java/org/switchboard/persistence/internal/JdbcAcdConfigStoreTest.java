@@ -1,0 +1,64 @@
+package org.switchboard.persistence.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.Before;
+import org.junit.Test;
+import org.switchboard.api.acd.AgentProfile;
+import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.RoutingStrategy;
+
+public class JdbcAcdConfigStoreTest {
+
+    private JdbcAcdConfigStore store;
+
+    @Before
+    public void setUp() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        SwitchboardDatabase database = new SwitchboardDatabase();
+        database.dataSource = dataSource;
+        SwitchboardDatabase.migrate(dataSource);
+        store = new JdbcAcdConfigStore();
+        store.database = database;
+    }
+
+    @Test
+    public void queueIsStoredWithAllItsRules() {
+        QueueDefinition sales = new QueueDefinition("sales", RoutingStrategy.BEST_SKILL, Set.of("a", "b"),
+                Duration.ofSeconds(45), Duration.ofSeconds(15), Duration.ofSeconds(20), 50, true);
+        store.saveQueue(sales);
+        store.saveQueue(QueueDefinition.named("support"));
+
+        assertEquals(List.of(sales, QueueDefinition.named("support")), store.queues());
+
+        QueueDefinition changed = sales.withGroups(Set.of("c")).withStrategy(RoutingStrategy.LINEAR);
+        store.saveQueue(changed);
+        assertEquals(changed, store.queues().get(0));
+        assertTrue(store.deleteQueue("sales"));
+        assertFalse(store.deleteQueue("sales"));
+        assertEquals(1, store.queues().size());
+    }
+
+    @Test
+    public void agentIsStoredWithGroupsSkillsAndCapacity() {
+        AgentProfile anna = new AgentProfile("anna", "Anna K.", "moscow", Set.of("sales", "vip"),
+                Map.of("russian", 10, "returns", 4), Map.of(Channel.VOICE, 1, Channel.CHAT, 3));
+        store.saveAgent(anna);
+        store.saveAgent(new AgentProfile("boris", "Boris", null, Set.of(), Map.of(), Map.of()));
+
+        assertEquals(anna, store.agent("anna").orElseThrow());
+        assertEquals(2, store.agents().size());
+        assertTrue(store.deleteAgent("anna"));
+        assertTrue(store.agent("anna").isEmpty());
+    }
+}
