@@ -48,6 +48,11 @@ public final class CallCenterSimulation {
     private long measuredArrived;
     private long measuredDone;
     private long refused;
+    private long firstMeasuredArrival = -1;
+    private long lastMeasuredArrival;
+    private double measuredHandleSeconds;
+    private long engineCommands;
+    private long engineNanos;
 
     public CallCenterSimulation(Scenario scenario, long measuredCalls, long seed) {
         if (measuredCalls < 1) {
@@ -95,9 +100,19 @@ public final class CallCenterSimulation {
         long wallMillis = (System.nanoTime() - began) / 1_000_000;
         return new SimulationResult(scenario, seed, statistics.calls(), callsArrived, statistics.serviceLevel(),
                 statistics.serviceLevelStandardError(), statistics.averageSpeedOfAnswer(),
-                statistics.probabilityOfWait(), statistics.maxWaitSeconds(), audit.maxWaiting(),
-                nowNanos / 3.6e12, wallMillis, refused, audit.idleWhileWaiting(), audit.outOfOrderOffers(),
-                audit.doubleBookings());
+                statistics.probabilityOfWait(), statistics.maxWaitSeconds(), audit.maxWaiting(), realizedTraffic(),
+                nowNanos / 3.6e12, wallMillis, engineCommands, engineNanos, refused, audit.idleWhileWaiting(),
+                audit.outOfOrderOffers(), audit.doubleBookings());
+    }
+
+    /** Measured arrival rate times measured mean handle time; the nominal traffic if too few calls to tell. */
+    private double realizedTraffic() {
+        long answered = statistics.calls();
+        if (measuredArrived < 2 || answered < 1 || lastMeasuredArrival == firstMeasuredArrival) {
+            return scenario.trafficErlangs();
+        }
+        double rate = (measuredArrived - 1) / ((lastMeasuredArrival - firstMeasuredArrival) / 1e9);
+        return rate * measuredHandleSeconds / answered;
     }
 
     /** The engine's listener: only notes offers; the simulator acts on them once the command has returned. */
@@ -110,12 +125,19 @@ public final class CallCenterSimulation {
     private void arrive(boolean pastWarmUp) {
         long sequence = callsArrived++;
         long measuredIndex = pastWarmUp && measuredArrived < measuredCalls ? measuredArrived++ : -1;
+        if (measuredIndex >= 0) {
+            firstMeasuredArrival = firstMeasuredArrival < 0 ? nowNanos : firstMeasuredArrival;
+            lastMeasuredArrival = nowNanos;
+        }
         String id = "call-" + sequence;
         Instant now = clock.instant();
         waiting.put(id, new Call(sequence, measuredIndex, now));
         audit.submitted(sequence);
-        boolean queued = engine.submit(new Interaction(id, Channel.VOICE, QUEUE, 0, List.of(), "entry", "customer",
-                Map.of(), now));
+        Interaction interaction = new Interaction(id, Channel.VOICE, QUEUE, 0, List.of(), "entry", "customer",
+                Map.of(), now);
+        long began = System.nanoTime();
+        boolean queued = engine.submit(interaction);
+        timed(began);
         if (!queued) {
             waiting.remove(id);
             audit.refused(sequence);
@@ -129,7 +151,9 @@ public final class CallCenterSimulation {
 
     private void finish(String interactionId) {
         String agent = inService.remove(interactionId);
+        long began = System.nanoTime();
         engine.end(interactionId);
+        timed(began);
         audit.freed(agent);
     }
 
@@ -144,15 +168,24 @@ public final class CallCenterSimulation {
                     throw new IllegalStateException("offer of a call that is not waiting: " + offer);
                 }
                 audit.offered(call.sequence(), offer.agent());
+                long began = System.nanoTime();
+                engine.accept(offer.interactionId(), offer.agent());
+                timed(began);
+                inService.put(offer.interactionId(), offer.agent());
+                long handleNanos = exponentialNanos(handleTimes, scenario.handleSeconds());
+                schedule(nowNanos + handleNanos, offer.interactionId());
                 if (call.measuredIndex() >= 0) {
                     statistics.record(call.measuredIndex(), Duration.between(call.arrivedAt(), offer.at()).toNanos());
+                    measuredHandleSeconds += handleNanos / 1e9;
                     measuredDone++;
                 }
-                engine.accept(offer.interactionId(), offer.agent());
-                inService.put(offer.interactionId(), offer.agent());
-                schedule(nowNanos + exponentialNanos(handleTimes, scenario.handleSeconds()), offer.interactionId());
             }
         }
+    }
+
+    private void timed(long began) {
+        engineNanos += System.nanoTime() - began;
+        engineCommands++;
     }
 
     private long nextArrivalGap() {

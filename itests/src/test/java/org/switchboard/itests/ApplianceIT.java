@@ -26,7 +26,7 @@ public class ApplianceIT extends ApplianceTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CAPABILITIES = List.of("switchboard", "switchboard-api", "switchboard-config",
-            "switchboard-console", "switchboard-node", "switchboard-persistence", "switchboard-rest",
+            "switchboard-acd", "switchboard-console", "switchboard-node", "switchboard-persistence", "switchboard-rest",
             "switchboard-security", "switchboard-shell");
 
     @Before

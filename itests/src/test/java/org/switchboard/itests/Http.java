@@ -29,6 +29,12 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> put(String path, String authorization, String json)
+            throws IOException, InterruptedException {
+        return send(request(path, authorization).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> delete(String path, String authorization) throws IOException, InterruptedException {
         return send(request(path, authorization).DELETE().build());
     }

@@ -1,0 +1,114 @@
+package org.switchboard.acd.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.api.acd.AcdConfigStore;
+import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.acd.AgentProfile;
+import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.AgentView;
+import org.switchboard.api.rest.ProblemException;
+import org.switchboard.api.rest.RequiresRole;
+import org.switchboard.api.rest.SwitchboardResource;
+import org.switchboard.api.security.Role;
+
+/** Agents: configuration, and their sign-in to distribution and presence. */
+@Component(service = AgentsResource.class)
+@SwitchboardResource
+@Path("v1/agents")
+@Tag(name = "agents")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentsResource {
+
+    @Reference
+    AcdService acd;
+
+    @Reference
+    AcdConfigStore config;
+
+    @GET
+    @Operation(summary = "Every configured agent with their live state, so colleagues can see who is free")
+    public List<AgentResponse> list() {
+        Map<String, AgentView> live = acd.agents().stream().collect(Collectors.toMap(AgentView::login, Function.identity()));
+        return config.agents().stream().map(profile -> AgentResponse.of(profile, live.get(profile.login()))).toList();
+    }
+
+    @GET
+    @Path("{login}")
+    @Operation(summary = "One agent")
+    public AgentResponse get(@PathParam("login") String login) {
+        return AgentResponse.of(profile(login), acd.agent(login).orElse(null));
+    }
+
+    @PUT
+    @Path("{login}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.ADMIN)
+    @Operation(summary = "Creates or changes an agent's configuration; applies from their next sign-in")
+    public AgentResponse put(@PathParam("login") String login, AgentBody body) {
+        config.saveAgent(Check.present("body", body).toProfile(Check.name("login", login)));
+        return get(login);
+    }
+
+    @POST
+    @Path("{login}/login")
+    @Operation(summary = "Signs the agent in to distribution, not ready until they choose ready")
+    public AgentResponse login(@PathParam("login") String login, @Context SecurityContext caller) {
+        mayActFor(login, caller);
+        AgentProfile profile = profile(login);
+        Conflicts.run(() -> acd.login(profile));
+        return get(login);
+    }
+
+    @POST
+    @Path("{login}/logout")
+    @Operation(summary = "Signs the agent out of distribution; refused while they have interactions in hand")
+    public AgentResponse logout(@PathParam("login") String login, @Context SecurityContext caller) {
+        mayActFor(login, caller);
+        Conflicts.run(() -> acd.logout(login));
+        return get(login);
+    }
+
+    @PUT
+    @Path("{login}/state")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sets the agent READY, or NOT_READY with a reason")
+    public AgentResponse state(@PathParam("login") String login, StateChange change, @Context SecurityContext caller) {
+        mayActFor(login, caller);
+        AgentState state = Check.present("state", Check.present("body", change).state());
+        switch (state) {
+            case READY -> Conflicts.run(() -> acd.ready(login));
+            case NOT_READY -> Conflicts.run(() -> acd.notReady(login,
+                    change.reason() == null || change.reason().isBlank() ? "not ready" : change.reason().trim()));
+            default -> throw ProblemException.invalid("state", "An agent can choose READY or NOT_READY, not " + state);
+        }
+        return get(login);
+    }
+
+    private AgentProfile profile(String login) {
+        return config.agent(login).orElseThrow(() -> ProblemException.notFound("No agent '" + login + "' is configured"));
+    }
+
+    /** Agents act for themselves; supervisors for anyone. */
+    static void mayActFor(String login, SecurityContext caller) {
+        if (!caller.getUserPrincipal().getName().equals(login) && !caller.isUserInRole(Role.SUPERVISOR.realmName())) {
+            throw new ProblemException(403, "Forbidden", "Only '" + login + "' or a supervisor may do this", null);
+        }
+    }
+}

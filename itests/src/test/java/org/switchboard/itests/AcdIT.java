@@ -1,0 +1,113 @@
+package org.switchboard.itests;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.Before;
+import org.junit.Test;
+
+/** Contact distribution over REST in the assembled appliance: configure, push, accept, complete. */
+public class AcdIT extends ApplianceTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Each test has its own queue, served only by its own agents (a group named after the queue). */
+    private String admin;
+    private final String queue = "sales-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Before
+    public void configure() throws Exception {
+        awaitHealthy();
+        admin = Http.basic("admin", adminPassword());
+        assertEquals(200, http().put("/api/v1/queues/" + queue, admin,
+                "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":60,\"groups\":[\"" + queue + "\"]}").statusCode());
+    }
+
+    @Test
+    public void agentTakesAPushedChatFromOfferToCompletion() throws Exception {
+        String agent = "anna-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(200, http().put("/api/v1/agents/" + agent, admin,
+                "{\"name\":\"Anna\",\"groups\":[\"" + queue + "\"],\"skills\":{\"russian\":8},"
+                + "\"capacity\":{\"CHAT\":3,\"VOICE\":1}}").statusCode());
+        assertEquals("LOGGED_OUT", field(http().get("/api/v1/agents/" + agent, admin), "state"));
+
+        assertEquals("NOT_READY", field(http().post("/api/v1/agents/" + agent + "/login", admin, ""), "state"));
+        assertEquals("READY", field(http().put("/api/v1/agents/" + agent + "/state", admin,
+                "{\"state\":\"READY\"}"), "state"));
+
+        HttpResponse<String> pushed = http().post("/api/v1/interactions", admin, "{\"channel\":\"CHAT\",\"queue\":\""
+                + queue + "\",\"skills\":[{\"skill\":\"russian\",\"minimumLevel\":5}],\"customer\":\"web-42\","
+                + "\"attributes\":{\"order\":\"A-17\"}}");
+        assertEquals(pushed.body(), 201, pushed.statusCode());
+        String id = JSON.readTree(pushed.body()).get("id").asText();
+
+        JsonNode offered = JSON.readTree(http().get("/api/v1/agents/" + agent, admin).body());
+        assertEquals("RESERVED", offered.get("state").asText());
+        assertEquals(id, offered.get("interactions").get(0).asText());
+
+        String body = "{\"agent\":\"" + agent + "\"}";
+        assertEquals(204, http().post("/api/v1/interactions/" + id + "/accept", admin, body).statusCode());
+        assertEquals("BUSY", field(http().get("/api/v1/agents/" + agent, admin), "state"));
+        assertEquals(204, http().post("/api/v1/interactions/" + id + "/end", admin, "").statusCode());
+        assertEquals("WRAP_UP", field(http().get("/api/v1/agents/" + agent, admin), "state"));
+        assertEquals(204, http().post("/api/v1/interactions/" + id + "/complete", admin,
+                "{\"disposition\":\"sale\",\"note\":\"two items\"}").statusCode());
+
+        JsonNode done = JSON.readTree(http().get("/api/v1/agents/" + agent, admin).body());
+        assertEquals("READY", done.get("state").asText());
+        assertEquals(1, done.get("handled").asInt());
+    }
+
+    @Test
+    public void contactsWaitInOrderWhenNoAgentIsFree() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            http().post("/api/v1/interactions", admin,
+                    "{\"id\":\"" + queue + "-" + i + "\",\"channel\":\"VOICE\",\"queue\":\"" + queue + "\"}");
+        }
+        JsonNode view = JSON.readTree(http().get("/api/v1/queues/" + queue, admin).body());
+        assertEquals("[\"" + queue + "-0\",\"" + queue + "-1\",\"" + queue + "-2\"]", view.get("waiting").toString());
+
+        assertEquals(204, http().post("/api/v1/interactions/" + queue + "-1/abandon", admin, "").statusCode());
+        assertEquals(2, JSON.readTree(http().get("/api/v1/queues/" + queue, admin).body()).get("waiting").size());
+    }
+
+    @Test
+    public void badRequestsNameWhatIsWrong() throws Exception {
+        HttpResponse<String> unknownQueue = http().post("/api/v1/interactions", admin,
+                "{\"channel\":\"CHAT\",\"queue\":\"no-such-queue\"}");
+        assertEquals(404, unknownQueue.statusCode());
+        assertEquals("queue", JSON.readTree(unknownQueue.body()).get("field").asText());
+
+        HttpResponse<String> badChannel = http().post("/api/v1/interactions", admin,
+                "{\"channel\":\"PIGEON\",\"queue\":\"" + queue + "\"}");
+        assertEquals(400, badChannel.statusCode());
+        assertEquals("channel", JSON.readTree(badChannel.body()).get("field").asText());
+
+        HttpResponse<String> badLevel = http().put("/api/v1/agents/someone", admin, "{\"skills\":{\"russian\":11}}");
+        assertEquals(400, badLevel.statusCode());
+        assertEquals("skills.russian", JSON.readTree(badLevel.body()).get("field").asText());
+
+        String agent = "boris-" + UUID.randomUUID().toString().substring(0, 8);
+        http().put("/api/v1/agents/" + agent, admin, "{}");
+        http().post("/api/v1/agents/" + agent + "/login", admin, "");
+        HttpResponse<String> twice = http().post("/api/v1/agents/" + agent + "/login", admin, "");
+        assertEquals(409, twice.statusCode());
+        assertThat(twice.body(), containsString("NOT_READY"));
+
+        HttpResponse<String> notOffered = http().post("/api/v1/interactions/nothing/accept", admin,
+                "{\"agent\":\"" + agent + "\"}");
+        assertEquals(409, notOffered.statusCode());
+
+        assertEquals(404, http().post("/api/v1/agents/nobody-configured/login", admin, "").statusCode());
+        assertEquals(403, http().put("/api/v1/queues/x", Http.basic(AGENT, AGENT_PASSWORD), "{}").statusCode());
+    }
+
+    private static String field(HttpResponse<String> response, String name) throws Exception {
+        assertEquals(response.body(), 200, response.statusCode());
+        return JSON.readTree(response.body()).get(name).asText();
+    }
+}
