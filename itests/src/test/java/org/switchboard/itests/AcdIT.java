@@ -60,6 +60,15 @@ public class AcdIT extends ApplianceTestSupport {
         JsonNode done = JSON.readTree(http().get("/api/v1/agents/" + agent, admin).body());
         assertEquals("READY", done.get("state").asText());
         assertEquals(1, done.get("handled").asInt());
+
+        Await.until("the whole history recorded", java.time.Duration.ofSeconds(10), () -> http()
+                .get("/api/v1/interactions/" + id + "/history", admin).body().contains("\"COMPLETED\""));
+        JsonNode steps = JSON.readTree(http().get("/api/v1/interactions/" + id + "/history", admin).body());
+        assertEquals(java.util.List.of("QUEUED", "OFFERED", "ACCEPTED", "ENDED", "COMPLETED"),
+                steps.findValuesAsText("event"));
+        assertThat(steps.get(4).get("detail").asText(), containsString("sale"));
+        JsonNode states = JSON.readTree(http().get("/api/v1/agents/" + agent + "/states", admin).body());
+        assertEquals("READY", states.get(0).get("to").asText());
     }
 
     @Test

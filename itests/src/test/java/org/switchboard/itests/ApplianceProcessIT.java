@@ -42,10 +42,20 @@ public class ApplianceProcessIT {
         Await.until("the sign-in in the audit log", Duration.ofSeconds(10),
                 () -> http.get("/api/v1/audit", Http.basic("admin", password)).body().contains("\"auth.sign-in\""));
 
+        assertEquals(200, http.put("/api/v1/queues/kept", Http.basic("admin", password),
+                "{\"strategy\":\"BEST_SKILL\",\"wrapUpSeconds\":45}").statusCode());
+        assertEquals(200, http.put("/api/v1/agents/kept-agent", Http.basic("admin", password),
+                "{\"skills\":{\"returns\":7}}").statusCode());
+
         appliance.stop();
         appliance.start();
 
         assertEquals("the admin password stays", password, appliance.adminPassword());
+        String queue = http.get("/api/v1/queues/kept", Http.basic("admin", password)).body();
+        assertThat(queue, containsString("BEST_SKILL"));
+        assertThat(queue, containsString("\"wrapUpSeconds\":45"));
+        assertThat(http.get("/api/v1/agents/kept-agent", Http.basic("admin", password)).body(),
+                containsString("\"returns\":7"));
         assertThat(http.get("/api/v1/audit", Http.basic("admin", password)).body(), containsString("\"auth.sign-in\""));
         assertTrue(Files.exists(appliance.home().resolve("data/db/switchboard.mv.db")));
         appliance.stop();

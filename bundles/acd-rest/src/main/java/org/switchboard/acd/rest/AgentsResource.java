@@ -11,7 +11,9 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -22,6 +24,8 @@ import org.switchboard.api.acd.AcdConfigStore;
 import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.AgentStateEntry;
+import org.switchboard.api.acd.InteractionHistory;
 import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
@@ -41,6 +45,9 @@ public class AgentsResource {
 
     @Reference
     AcdConfigStore config;
+
+    @Reference
+    InteractionHistory history;
 
     @GET
     @Operation(summary = "Every configured agent with their live state, so colleagues can see who is free")
@@ -99,6 +106,15 @@ public class AgentsResource {
             default -> throw ProblemException.invalid("state", "An agent can choose READY or NOT_READY, not " + state);
         }
         return get(login);
+    }
+
+    @GET
+    @Path("{login}/states")
+    @Operation(summary = "The agent's recent state changes with not-ready reasons, newest first")
+    public List<AgentStateEntry> states(@PathParam("login") String login,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        profile(login);
+        return history.agentStates(login, Check.range("limit", limit, 1, 1000, 100));
     }
 
     private AgentProfile profile(String login) {

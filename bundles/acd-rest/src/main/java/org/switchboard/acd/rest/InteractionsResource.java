@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Map;
+import java.util.List;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -16,7 +18,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.acd.HistoryEntry;
 import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.InteractionHistory;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.SwitchboardResource;
 
@@ -31,6 +35,9 @@ public class InteractionsResource {
 
     @Reference
     AcdService acd;
+
+    @Reference
+    InteractionHistory history;
 
     Clock clock = Clock.systemUTC();
 
@@ -103,6 +110,17 @@ public class InteractionsResource {
     public Response abandon(@PathParam("id") String id) {
         Conflicts.run(() -> acd.abandon(id));
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "Every recorded step of the interaction, oldest first")
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        List<HistoryEntry> steps = history.interaction(id);
+        if (steps.isEmpty()) {
+            throw ProblemException.notFound("No interaction '" + id + "' has been recorded");
+        }
+        return steps;
     }
 
     private static String agentOf(AgentCommand command, SecurityContext caller) {

@@ -1,0 +1,7 @@
+package org.switchboard.api.acd;
+
+import java.time.Instant;
+
+/** One recorded change of an agent's state, with the not-ready reason when there is one. */
+public record AgentStateEntry(Instant at, String agent, AgentState from, AgentState to, String reason) {
+}

@@ -1,0 +1,15 @@
+package org.switchboard.api.acd;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The recorded history of interactions and agent states, written as distribution runs. */
+@ProviderType
+public interface InteractionHistory {
+
+    /** Every recorded step of one interaction, oldest first. */
+    List<HistoryEntry> interaction(String interactionId);
+
+    /** An agent's most recent state changes, newest first, at most {@code limit}. */
+    List<AgentStateEntry> agentStates(String login, int limit);
+}
