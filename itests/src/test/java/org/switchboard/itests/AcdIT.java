@@ -69,6 +69,7 @@ public class AcdIT extends ApplianceTestSupport {
         assertThat(steps.get(4).get("detail").asText(), containsString("sale"));
         JsonNode states = JSON.readTree(http().get("/api/v1/agents/" + agent + "/states", admin).body());
         assertEquals("READY", states.get(0).get("to").asText());
+        assertThat(shell("cc:agents"), containsString(agent));
     }
 
     @Test
@@ -80,6 +81,7 @@ public class AcdIT extends ApplianceTestSupport {
         JsonNode view = JSON.readTree(http().get("/api/v1/queues/" + queue, admin).body());
         assertEquals("[\"" + queue + "-0\",\"" + queue + "-1\",\"" + queue + "-2\"]", view.get("waiting").toString());
 
+        assertThat(shell("cc:queues"), containsString(queue));
         assertEquals(204, http().post("/api/v1/interactions/" + queue + "-1/abandon", admin, "").statusCode());
         assertEquals(2, JSON.readTree(http().get("/api/v1/queues/" + queue, admin).body()).get("waiting").size());
     }
