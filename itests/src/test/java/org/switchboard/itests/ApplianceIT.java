@@ -155,7 +155,8 @@ public class ApplianceIT extends ApplianceTestSupport {
 
         assertEquals(200, response.statusCode());
         JsonNode paths = JSON.readTree(response.body()).get("paths");
-        for (String path : List.of("/v1/health", "/v1/node", "/v1/auth/session", "/v1/auth/me", "/v1/audit")) {
+        for (String path : List.of("/v1/health", "/v1/node", "/v1/auth/session", "/v1/auth/me", "/v1/audit",
+                "/v1/queues/{name}", "/v1/agents/{login}/state", "/v1/interactions", "/v1/interactions/{id}/history")) {
             assertTrue(path + " in " + paths, paths.has(path));
         }
     }
