@@ -16,10 +16,7 @@ import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.core.acd.AcdEngine;
 
-/**
- * Discrete-event simulation in virtual time of one M/M/N queue routed by the real {@link AcdEngine}: Poisson
- * arrivals, exponential handle times, agents who answer every offer at once and no wrap-up.
- */
+/** Discrete-event simulation in virtual time of one M/M/N queue routed by the real {@link AcdEngine}. */
 public final class CallCenterSimulation {
 
     /** Share of the simulated time, at the start, whose calls are not measured. */

@@ -4,11 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
-/**
- * Keeps the simulator's own books of waiting calls and busy agents and counts every departure from the
- * M/M/N rules the Erlang C formulas assume: first come first served, no agent idle while a call waits,
- * no agent offered a second call.
- */
+/** Counts the engine's departures from M/M/N rules: FIFO, no idle agent while a call waits, one call per agent. */
 public final class RoutingAudit {
 
     private final int agents;

@@ -1,9 +1,6 @@
 package org.switchboard.benchmarks;
 
-/**
- * Accumulates the waits of measured calls, in arrival order, into service level, average speed of answer,
- * probability of waiting, and a batch-means standard error of the service level.
- */
+/** Turns the waits of measured calls into service level, ASA, P(wait) and a batch-means error of the SL. */
 public final class WaitStatistics {
 
     private static final int BATCHES = 20;

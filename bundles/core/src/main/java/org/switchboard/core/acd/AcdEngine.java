@@ -265,7 +265,8 @@ public final class AcdEngine {
         }
         List<AgentSession> free = new ArrayList<>();
         for (AgentSession agent : agents.values()) {
-            if (agent.presence() == AgentState.READY && !agent.hasOffer()) {
+            // Agents busy to capacity are left out, so a long line costs nothing while everyone is busy.
+            if (agent.isAvailable()) {
                 free.add(agent);
             }
         }

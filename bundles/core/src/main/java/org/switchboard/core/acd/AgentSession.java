@@ -100,6 +100,19 @@ final class AgentSession {
         return (int) work.values().stream().filter(item -> item.interaction.channel() == channel).count();
     }
 
+    /** Ready, with no open offer and a free slot on some channel: worth considering for any contact. */
+    boolean isAvailable() {
+        if (presence != AgentState.READY || hasOffer()) {
+            return false;
+        }
+        for (Map.Entry<Channel, Integer> slots : profile.capacity().entrySet()) {
+            if (inHand(slots.getKey()) < slots.getValue()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether this agent may be offered the contact by the queue right now. */
     boolean canTake(WaitingContact contact, QueueDefinition queue) {
         if (presence != AgentState.READY || hasOffer()) {
