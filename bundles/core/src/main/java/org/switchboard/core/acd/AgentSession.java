@@ -96,13 +96,17 @@ final class AgentSession {
         return work.values().stream().anyMatch(item -> item.phase == Work.Phase.OFFERED);
     }
 
+    private boolean readyWithoutOffer() {
+        return presence == AgentState.READY && !hasOffer();
+    }
+
     int inHand(Channel channel) {
         return (int) work.values().stream().filter(item -> item.interaction.channel() == channel).count();
     }
 
     /** Ready, with no open offer and a free slot on some channel: worth considering for any contact. */
     boolean isAvailable() {
-        if (presence != AgentState.READY || hasOffer()) {
+        if (!readyWithoutOffer()) {
             return false;
         }
         for (Map.Entry<Channel, Integer> slots : profile.capacity().entrySet()) {
@@ -115,7 +119,7 @@ final class AgentSession {
 
     /** Whether this agent may be offered the contact by the queue right now. */
     boolean canTake(WaitingContact contact, QueueDefinition queue) {
-        if (presence != AgentState.READY || hasOffer()) {
+        if (!readyWithoutOffer()) {
             return false;
         }
         Channel channel = contact.interaction().channel();
