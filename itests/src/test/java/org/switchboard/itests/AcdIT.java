@@ -70,6 +70,14 @@ public class AcdIT extends ApplianceTestSupport {
         JsonNode states = JSON.readTree(http().get("/api/v1/agents/" + agent + "/states", admin).body());
         assertEquals("READY", states.get(0).get("to").asText());
         assertThat(shell("cc:agents"), containsString(agent));
+
+        JsonNode figures = JSON.readTree(http().get("/api/v1/queues/" + queue + "/figures", admin).body());
+        assertEquals(1, figures.get("entered").asInt());
+        assertEquals(1, figures.get("answered").asInt());
+        assertEquals(1, figures.get("completed").asInt());
+        assertEquals(100.0, figures.get("serviceLevelPercent").asDouble(), 0.001);
+        assertEquals(80, figures.get("serviceLevelGoal").get("targetPercent").asInt());
+        assertThat(shell("cc:queue-stats"), containsString(queue));
     }
 
     @Test

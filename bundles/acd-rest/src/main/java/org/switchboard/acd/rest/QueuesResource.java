@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.switchboard.api.acd.AcdConfigStore;
 import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.QueueFigures;
 import org.switchboard.api.acd.QueueView;
 import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.rest.ProblemException;
@@ -63,6 +64,13 @@ public class QueuesResource {
     public QueueResponse get(@PathParam("name") String name) {
         return acd.queue(name).map(QueueResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("No queue named '" + name + "'"));
+    }
+
+    @GET
+    @Path("{name}/figures")
+    @Operation(summary = "The queue's live figures of the day: waiting, longest wait, service level, ASA, abandons, AHT")
+    public QueueFigures figures(@PathParam("name") String name) {
+        return acd.figures(name).orElseThrow(() -> ProblemException.notFound("No queue named '" + name + "'"));
     }
 
     @PUT

@@ -15,6 +15,9 @@ public interface AcdService {
 
     Optional<QueueView> queue(String name);
 
+    /** A queue's live figures of the day. */
+    Optional<QueueFigures> figures(String queue);
+
     List<AgentView> agents();
 
     Optional<AgentView> agent(String login);

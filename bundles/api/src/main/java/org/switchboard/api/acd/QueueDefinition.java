@@ -8,7 +8,7 @@ import java.util.Set;
  * A queue's routing rules. {@code groups} are the agent groups that serve it (empty: any agent with the
  * skills). A contact's score is {@code priority * priorityWeight} seconds plus the seconds it waited, so a
  * long-waiting normal contact eventually overtakes a fresh VIP. {@code blending} lets an agent busy on one
- * channel be offered another (a chat during a call).
+ * channel be offered another (a chat during a call). {@code serviceLevel} is the goal its figures are held to.
  */
 public record QueueDefinition(
         String name,
@@ -18,7 +18,8 @@ public record QueueDefinition(
         Duration offerTimeout,
         Duration wrapUp,
         int maxLength,
-        boolean blending) {
+        boolean blending,
+        ServiceLevel serviceLevel) {
 
     public QueueDefinition {
         Objects.requireNonNull(name, "name");
@@ -27,34 +28,45 @@ public record QueueDefinition(
         Objects.requireNonNull(priorityWeight, "priorityWeight");
         Objects.requireNonNull(offerTimeout, "offerTimeout");
         Objects.requireNonNull(wrapUp, "wrapUp");
+        Objects.requireNonNull(serviceLevel, "serviceLevel");
         if (maxLength < 1) {
             throw new IllegalArgumentException("maxLength must be at least 1, was " + maxLength);
         }
     }
 
-    /** A queue with the usual defaults: longest idle, 60 s per priority step, 20 s to answer, 30 s wrap-up. */
+    /** A queue with the usual defaults: longest idle, 60 s per priority step, 20 s to answer, 30 s wrap-up, 80/20. */
     public static QueueDefinition named(String name) {
         return new QueueDefinition(name, RoutingStrategy.LONGEST_IDLE, Set.of(), Duration.ofSeconds(60),
-                Duration.ofSeconds(20), Duration.ofSeconds(30), 1000, false);
+                Duration.ofSeconds(20), Duration.ofSeconds(30), 1000, false, ServiceLevel.DEFAULT);
     }
 
     public QueueDefinition withStrategy(RoutingStrategy newStrategy) {
-        return new QueueDefinition(name, newStrategy, groups, priorityWeight, offerTimeout, wrapUp, maxLength, blending);
+        return new QueueDefinition(name, newStrategy, groups, priorityWeight, offerTimeout, wrapUp,
+                maxLength, blending, serviceLevel);
     }
 
     public QueueDefinition withGroups(Set<String> newGroups) {
-        return new QueueDefinition(name, strategy, newGroups, priorityWeight, offerTimeout, wrapUp, maxLength, blending);
+        return new QueueDefinition(name, strategy, newGroups, priorityWeight, offerTimeout, wrapUp,
+                maxLength, blending, serviceLevel);
     }
 
     public QueueDefinition withWrapUp(Duration newWrapUp) {
-        return new QueueDefinition(name, strategy, groups, priorityWeight, offerTimeout, newWrapUp, maxLength, blending);
+        return new QueueDefinition(name, strategy, groups, priorityWeight, offerTimeout, newWrapUp,
+                maxLength, blending, serviceLevel);
     }
 
     public QueueDefinition withBlending(boolean newBlending) {
-        return new QueueDefinition(name, strategy, groups, priorityWeight, offerTimeout, wrapUp, maxLength, newBlending);
+        return new QueueDefinition(name, strategy, groups, priorityWeight, offerTimeout, wrapUp,
+                maxLength, newBlending, serviceLevel);
+    }
+
+    public QueueDefinition withServiceLevel(ServiceLevel newServiceLevel) {
+        return new QueueDefinition(name, strategy, groups, priorityWeight, offerTimeout, wrapUp, maxLength, blending,
+                newServiceLevel);
     }
 
     public QueueDefinition withMaxLength(int newMaxLength) {
-        return new QueueDefinition(name, strategy, groups, priorityWeight, offerTimeout, wrapUp, newMaxLength, blending);
+        return new QueueDefinition(name, strategy, groups, priorityWeight, offerTimeout, wrapUp,
+                newMaxLength, blending, serviceLevel);
     }
 }

@@ -243,6 +243,18 @@ public final class AcdEngine {
         return Optional.ofNullable(queues.get(name)).map(queue -> new QueueView(queue.definition(), waiting(name)));
     }
 
+    /** When the longest-waiting contact of a queue entered it (a requeued contact keeps its entry), or null. */
+    public Instant longestWaitingSince(String queue) {
+        Instant oldest = null;
+        for (WaitingContact contact : waiting) {
+            if (contact.interaction().queue().equals(queue)
+                    && (oldest == null || contact.enqueuedAt().isBefore(oldest))) {
+                oldest = contact.enqueuedAt();
+            }
+        }
+        return oldest;
+    }
+
     /** Which agent holds an interaction (offered, talking or wrapping up), if any. */
     public Optional<String> holder(String interactionId) {
         return Optional.ofNullable(holders.get(interactionId)).map(AgentSession::login);

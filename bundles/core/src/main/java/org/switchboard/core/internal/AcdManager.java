@@ -29,8 +29,11 @@ import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.QueueFigures;
+import org.switchboard.api.acd.ServiceLevel;
 import org.switchboard.api.acd.QueueView;
 import org.switchboard.core.acd.AcdEngine;
+import org.switchboard.core.acd.FiguresBook;
 
 /**
  * Runs the distribution engine on one writer thread: every command, and every time-out at the engine's next
@@ -48,6 +51,7 @@ public class AcdManager implements AcdService {
     private final ListenerFanOut listeners = new ListenerFanOut();
     private ScheduledExecutorService writer;
     private AcdEngine engine;
+    private FiguresBook figures;
     private ScheduledFuture<?> nextTimeout;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -62,7 +66,13 @@ public class AcdManager implements AcdService {
     @Activate
     void activate() {
         writer = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "switchboard-acd"));
-        engine = new AcdEngine(Clock.systemUTC(), listeners::publish, new Random());
+        Clock clock = Clock.systemDefaultZone();
+        figures = new FiguresBook(clock, queue -> engine.queue(queue)
+                .map(view -> view.definition().serviceLevel()).orElse(ServiceLevel.DEFAULT));
+        engine = new AcdEngine(clock, event -> {
+            figures.record(event);
+            listeners.publish(event);
+        }, new Random());
         List<QueueDefinition> queues = config.queues();
         call(() -> {
             queues.forEach(engine::defineQueue);
@@ -86,6 +96,12 @@ public class AcdManager implements AcdService {
     @Override
     public Optional<QueueView> queue(String name) {
         return call(() -> engine.queue(name));
+    }
+
+    @Override
+    public Optional<QueueFigures> figures(String queue) {
+        return call(() -> engine.queue(queue).map(view -> figures.figures(queue, view.waiting().size(),
+                engine.longestWaitingSince(queue))));
     }
 
     @Override

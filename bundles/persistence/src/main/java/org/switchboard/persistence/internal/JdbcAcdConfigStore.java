@@ -18,6 +18,7 @@ import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
+import org.switchboard.api.acd.ServiceLevel;
 
 /** Queues and agents in the {@code acd_*} tables; each save replaces the whole entry in one transaction. */
 @Component
@@ -36,9 +37,11 @@ public class JdbcAcdConfigStore implements AcdConfigStore {
         Jdbc.inTransaction(dataSource(), connection -> {
             Jdbc.update(connection, "DELETE FROM acd_queue WHERE name = ?", queue.name());
             Jdbc.update(connection, "INSERT INTO acd_queue (name, strategy, priority_weight_seconds,"
-                    + " offer_timeout_seconds, wrap_up_seconds, max_length, blending) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    + " offer_timeout_seconds, wrap_up_seconds, max_length, blending, service_level_seconds,"
+                    + " service_level_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     queue.name(), queue.strategy().name(), queue.priorityWeight().toSeconds(),
-                    queue.offerTimeout().toSeconds(), queue.wrapUp().toSeconds(), queue.maxLength(), queue.blending());
+                    queue.offerTimeout().toSeconds(), queue.wrapUp().toSeconds(), queue.maxLength(), queue.blending(),
+                    queue.serviceLevel().threshold().toSeconds(), queue.serviceLevel().targetPercent());
             for (String group : queue.groups()) {
                 Jdbc.update(connection, "INSERT INTO acd_queue_group (queue_name, group_name) VALUES (?, ?)",
                         queue.name(), group);
@@ -102,11 +105,12 @@ public class JdbcAcdConfigStore implements AcdConfigStore {
             groups.computeIfAbsent(row[0], name -> new HashSet<>()).add(row[1]);
         }
         return Jdbc.query(connection, "SELECT name, strategy, priority_weight_seconds, offer_timeout_seconds,"
-                + " wrap_up_seconds, max_length, blending FROM acd_queue ORDER BY name",
+                + " wrap_up_seconds, max_length, blending, service_level_seconds, service_level_percent"
+                + " FROM acd_queue ORDER BY name",
                 rs -> new QueueDefinition(rs.getString(1), RoutingStrategy.valueOf(rs.getString(2)),
                         groups.getOrDefault(rs.getString(1), Set.of()), Duration.ofSeconds(rs.getInt(3)),
                         Duration.ofSeconds(rs.getInt(4)), Duration.ofSeconds(rs.getInt(5)), rs.getInt(6),
-                        rs.getBoolean(7)));
+                        rs.getBoolean(7), new ServiceLevel(Duration.ofSeconds(rs.getInt(8)), rs.getInt(9))));
     }
 
     /** Every agent, or only {@code login} when it is not null. */

@@ -16,6 +16,7 @@ import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
+import org.switchboard.api.acd.ServiceLevel;
 
 public class JdbcAcdConfigStoreTest {
 
@@ -35,7 +36,8 @@ public class JdbcAcdConfigStoreTest {
     @Test
     public void queueIsStoredWithAllItsRules() {
         QueueDefinition sales = new QueueDefinition("sales", RoutingStrategy.BEST_SKILL, Set.of("a", "b"),
-                Duration.ofSeconds(45), Duration.ofSeconds(15), Duration.ofSeconds(20), 50, true);
+                Duration.ofSeconds(45), Duration.ofSeconds(15), Duration.ofSeconds(20), 50, true,
+                new ServiceLevel(Duration.ofSeconds(30), 90));
         store.saveQueue(sales);
         store.saveQueue(QueueDefinition.named("support"));
 
