@@ -95,6 +95,36 @@ public class AcdIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void supervisorActsOnWaitingContactsAndIsAudited() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            http().post("/api/v1/interactions", admin,
+                    "{\"id\":\"" + queue + "-s" + i + "\",\"channel\":\"VOICE\",\"queue\":\"" + queue + "\"}");
+        }
+        assertEquals(204, http().post("/api/v1/interactions/" + queue + "-s2/move", admin, "{\"priority\":3}")
+                .statusCode());
+        assertEquals(204, http().post("/api/v1/interactions/" + queue + "-s0/drop", admin, "").statusCode());
+        assertEquals("[\"" + queue + "-s2\",\"" + queue + "-s1\"]",
+                JSON.readTree(http().get("/api/v1/queues/" + queue, admin).body()).get("waiting").toString());
+
+        String agent = "carl-" + UUID.randomUUID().toString().substring(0, 8);
+        http().put("/api/v1/agents/" + agent, admin, "{\"groups\":[\"elsewhere\"]}");
+        http().post("/api/v1/agents/" + agent + "/login", admin, "");
+        http().put("/api/v1/agents/" + agent + "/state", admin, "{\"state\":\"READY\"}");
+        assertEquals("READY", field(http().get("/api/v1/agents/" + agent, admin), "state"));
+
+        assertEquals(204, http().post("/api/v1/interactions/" + queue + "-s1/pull", admin,
+                "{\"agent\":\"" + agent + "\"}").statusCode());
+        assertEquals("RESERVED", field(http().get("/api/v1/agents/" + agent, admin), "state"));
+
+        Await.until("supervisor actions in the audit log", java.time.Duration.ofSeconds(10), () -> {
+            String audit = http().get("/api/v1/audit?limit=200", admin).body();
+            return audit.contains(queue + "-s0") && audit.contains("interaction.pull") && audit.contains("agent.state");
+        });
+        assertEquals(403, http().post("/api/v1/interactions/" + queue + "-s2/drop", Http.basic(AGENT, AGENT_PASSWORD),
+                "").statusCode());
+    }
+
+    @Test
     public void badRequestsNameWhatIsWrong() throws Exception {
         HttpResponse<String> unknownQueue = http().post("/api/v1/interactions", admin,
                 "{\"channel\":\"CHAT\",\"queue\":\"no-such-queue\"}");

@@ -20,6 +20,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.switchboard.api.acd.AcdConfigStore;
 import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.acd.AgentProfile;
@@ -27,6 +29,7 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStateEntry;
 import org.switchboard.api.acd.InteractionHistory;
 import org.switchboard.api.acd.AgentView;
+import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -49,6 +52,9 @@ public class AgentsResource {
     @Reference
     InteractionHistory history;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile AuditLog audit;
+
     @GET
     @Operation(summary = "Every configured agent with their live state, so colleagues can see who is free")
     public List<AgentResponse> list() {
@@ -66,10 +72,13 @@ public class AgentsResource {
     @PUT
     @Path("{login}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.ADMIN)
-    @Operation(summary = "Creates or changes an agent's configuration; applies from their next sign-in")
-    public AgentResponse put(@PathParam("login") String login, AgentBody body) {
-        config.saveAgent(Check.present("body", body).toProfile(Check.name("login", login)));
+    @RequiresRole(Role.SUPERVISOR)
+    @Operation(summary = "Creates or changes an agent's configuration (skills, groups, capacity); applies at once")
+    public AgentResponse put(@PathParam("login") String login, AgentBody body, @Context SecurityContext caller) {
+        AgentProfile profile = Check.present("body", body).toProfile(Check.name("login", login));
+        config.saveAgent(profile);
+        acd.updateAgent(profile);
+        Audit.record(audit, caller, "agent.configure", login, profile.toString());
         return get(login);
     }
 
@@ -80,6 +89,7 @@ public class AgentsResource {
         mayActFor(login, caller);
         AgentProfile profile = profile(login);
         Conflicts.run(() -> acd.login(profile));
+        auditIfForced(caller, login, "agent.login", null);
         return get(login);
     }
 
@@ -89,6 +99,7 @@ public class AgentsResource {
     public AgentResponse logout(@PathParam("login") String login, @Context SecurityContext caller) {
         mayActFor(login, caller);
         Conflicts.run(() -> acd.logout(login));
+        auditIfForced(caller, login, "agent.logout", null);
         return get(login);
     }
 
@@ -105,6 +116,7 @@ public class AgentsResource {
                     change.reason() == null || change.reason().isBlank() ? "not ready" : change.reason().trim()));
             default -> throw ProblemException.invalid("state", "An agent can choose READY or NOT_READY, not " + state);
         }
+        auditIfForced(caller, login, "agent.state", state + (change.reason() == null ? "" : " " + change.reason()));
         return get(login);
     }
 
@@ -119,6 +131,13 @@ public class AgentsResource {
 
     private AgentProfile profile(String login) {
         return config.agent(login).orElseThrow(() -> ProblemException.notFound("No agent '" + login + "' is configured"));
+    }
+
+    /** A supervisor acting for an agent is recorded in the audit log; an agent acting for themselves is not. */
+    private void auditIfForced(SecurityContext caller, String login, String action, String detail) {
+        if (!caller.getUserPrincipal().getName().equals(login)) {
+            Audit.record(audit, caller, action, login, detail);
+        }
     }
 
     /** Agents act for themselves; supervisors for anyone. */

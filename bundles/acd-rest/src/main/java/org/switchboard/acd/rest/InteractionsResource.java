@@ -17,12 +17,17 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.acd.HistoryEntry;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.InteractionHistory;
+import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.rest.ProblemException;
+import org.switchboard.api.rest.RequiresRole;
 import org.switchboard.api.rest.SwitchboardResource;
+import org.switchboard.api.security.Role;
 
 /** Interactions: pushed in by channels and integrations, then accepted, ended and completed by agents. */
 @Component(service = InteractionsResource.class)
@@ -39,7 +44,14 @@ public class InteractionsResource {
     @Reference
     InteractionHistory history;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile AuditLog audit;
+
     Clock clock = Clock.systemUTC();
+
+    /** Where a supervisor moves a waiting contact: another queue and/or priority (absent: unchanged). */
+    public record Move(String queue, Integer priority) {
+    }
 
     /** Who an agent command is for. */
     public record AgentCommand(String agent) {
@@ -109,6 +121,46 @@ public class InteractionsResource {
     @Operation(summary = "The customer left before an agent took the contact")
     public Response abandon(@PathParam("id") String id) {
         Conflicts.run(() -> acd.abandon(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/move")
+    @RequiresRole(Role.SUPERVISOR)
+    @Operation(summary = "Supervisor: moves a waiting contact to another queue or priority; it keeps its entry time")
+    public Response move(@PathParam("id") String id, Move move, @Context SecurityContext caller) {
+        Check.present("body", move);
+        String current = acd.queues().stream().filter(view -> view.waiting().contains(id))
+                .map(view -> view.definition().name()).findFirst()
+                .orElseThrow(() -> new ProblemException(409, "Conflict", "'" + id + "' is not waiting in a queue", null));
+        String queue = move.queue() == null ? current : Check.name("queue", move.queue());
+        if (acd.queue(queue).isEmpty()) {
+            throw new ProblemException(404, "Not found", "No queue named '" + queue + "'", "queue");
+        }
+        int priority = Check.range("priority", move.priority(), 0, 10, 0);
+        Conflicts.run(() -> acd.move(id, queue, priority));
+        Audit.record(audit, caller, "interaction.move", id, "to queue " + queue + ", priority " + priority);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/drop")
+    @RequiresRole(Role.SUPERVISOR)
+    @Operation(summary = "Supervisor: removes a waiting contact from distribution")
+    public Response drop(@PathParam("id") String id, @Context SecurityContext caller) {
+        Conflicts.run(() -> acd.drop(id));
+        Audit.record(audit, caller, "interaction.drop", id, null);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/pull")
+    @RequiresRole(Role.SUPERVISOR)
+    @Operation(summary = "Supervisor: offers a waiting contact to the chosen agent now")
+    public Response pull(@PathParam("id") String id, AgentCommand command, @Context SecurityContext caller) {
+        String agent = Check.name("agent", Check.present("body", command).agent());
+        Conflicts.run(() -> acd.pull(id, agent));
+        Audit.record(audit, caller, "interaction.pull", id, "to agent " + agent);
         return Response.noContent().build();
     }
 

@@ -82,10 +82,7 @@ public class QueuesResource {
         QueueDefinition definition = Check.present("body", body).toDefinition(Check.name("name", name));
         config.saveQueue(definition);
         acd.defineQueue(definition);
-        AuditLog log = audit;
-        if (log != null) {
-            log.record(caller.getUserPrincipal().getName(), "queue.define", name, definition.toString());
-        }
+        Audit.record(audit, caller, "queue.define", name, definition.toString());
         return get(name);
     }
 }

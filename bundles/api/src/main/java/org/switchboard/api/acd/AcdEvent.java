@@ -27,6 +27,14 @@ public sealed interface AcdEvent {
     record Declined(Instant at, String interactionId, String agent, boolean timedOut) implements AcdEvent {
     }
 
+    /** A supervisor removed a waiting contact from its queue. */
+    record Dropped(Instant at, String interactionId, String queue) implements AcdEvent {
+    }
+
+    /** A supervisor moved a waiting contact to another queue or changed its priority; it keeps its entry time. */
+    record Moved(Instant at, Interaction interaction, String fromQueue) implements AcdEvent {
+    }
+
     /** The customer left before an agent took the contact. */
     record Abandoned(Instant at, String interactionId, String queue) implements AcdEvent {
     }

@@ -45,4 +45,16 @@ public interface AcdService {
     void complete(String interactionId, String disposition, String note);
 
     void abandon(String interactionId);
+
+    /** Supervisor: moves a waiting contact to another queue and/or priority; it keeps its entry time. */
+    void move(String interactionId, String queue, int priority);
+
+    /** Supervisor: removes a waiting contact from distribution. */
+    void drop(String interactionId);
+
+    /** Supervisor: offers a waiting contact to this agent now, skills and groups aside (capacity still counts). */
+    void pull(String interactionId, String login);
+
+    /** Applies a changed configuration (skills, groups, capacity) to a signed-in agent at once. */
+    void updateAgent(AgentProfile profile);
 }

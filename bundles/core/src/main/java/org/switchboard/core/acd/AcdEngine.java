@@ -18,6 +18,7 @@ import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentView;
+import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueView;
@@ -185,6 +186,58 @@ public final class AcdEngine {
         }
         emit(new AcdEvent.Abandoned(now(), interactionId, queueOf(interactionId, contact)));
         dispatch();
+    }
+
+    /** Moves a waiting contact to a queue and priority; it keeps its entry time and arrival order. */
+    public void move(String interactionId, String queueName, int priority) {
+        WaitingContact contact = waitingContact(interactionId);
+        QueueState target = queues.get(queueName);
+        if (target == null) {
+            throw new AcdConflictException("No queue '" + queueName + "'", null);
+        }
+        Interaction before = contact.interaction();
+        Interaction moved = new Interaction(before.id(), before.channel(), queueName, priority, before.requirements(),
+                before.entryPoint(), before.customer(), before.attributes(), before.createdAt());
+        dequeue(contact);
+        WaitingContact replaced = new WaitingContact(moved, contact.sequence(), contact.enqueuedAt(),
+                contact.enqueuedAt().toEpochMilli() - priority * target.definition().priorityWeight().toMillis());
+        waiting.add(replaced);
+        waitingById.put(interactionId, replaced);
+        target.waitingChanged(1);
+        emit(new AcdEvent.Moved(now(), moved, before.queue()));
+        dispatch();
+    }
+
+    /** Removes a waiting contact from distribution. */
+    public void drop(String interactionId) {
+        WaitingContact contact = waitingContact(interactionId);
+        dequeue(contact);
+        emit(new AcdEvent.Dropped(now(), interactionId, contact.interaction().queue()));
+    }
+
+    /** Offers a waiting contact to an agent now: ready, without an open offer, with a free slot on its channel. */
+    public void pull(String interactionId, String login) {
+        WaitingContact contact = waitingContact(interactionId);
+        AgentSession agent = session(login);
+        Channel channel = contact.interaction().channel();
+        if (agent.presence() != AgentState.READY || agent.hasOffer()
+                || agent.inHand(channel) >= agent.profile().capacity(channel)) {
+            throw new AcdConflictException("Agent '" + login + "' cannot take '" + interactionId + "' now",
+                    agent.visibleState());
+        }
+        QueueState queue = queues.get(contact.interaction().queue());
+        dequeue(contact);
+        queue.chose(login);
+        offer(contact, agent, queue.definition());
+    }
+
+    /** Applies a changed profile (skills, groups, capacity) to a signed-in agent. */
+    public void updateAgent(AgentProfile profile) {
+        AgentSession agent = agents.get(profile.login());
+        if (agent != null) {
+            agent.profile(profile);
+            dispatch();
+        }
     }
 
     /** Runs every time-out due by now: unanswered offers go back in line, expired wrap-ups complete. */
@@ -364,6 +417,14 @@ public final class AcdEngine {
             emit(new AcdEvent.AgentStateChanged(now(), agent.login(), before, after,
                     after == AgentState.NOT_READY ? agent.reason() : reason));
         }
+    }
+
+    private WaitingContact waitingContact(String interactionId) {
+        WaitingContact contact = waitingById.get(interactionId);
+        if (contact == null) {
+            throw new AcdConflictException("Interaction '" + interactionId + "' is not waiting in a queue", null);
+        }
+        return contact;
     }
 
     private Work offered(String interactionId, AgentSession agent) {

@@ -87,6 +87,8 @@ public final class FiguresBook {
                     queue.shortAbandoned++;
                 }
             }
+        } else if (event instanceof AcdEvent.Dropped dropped) {
+            tracks.remove(dropped.interactionId());
         } else if (event instanceof AcdEvent.Completed completed) {
             Track track = tracks.remove(completed.interactionId());
             if (track != null && track.accepted != null) {

@@ -169,6 +169,26 @@ public class AcdManager implements AcdService {
         run(() -> engine.abandon(interactionId));
     }
 
+    @Override
+    public void move(String interactionId, String queue, int priority) {
+        run(() -> engine.move(interactionId, queue, priority));
+    }
+
+    @Override
+    public void drop(String interactionId) {
+        run(() -> engine.drop(interactionId));
+    }
+
+    @Override
+    public void pull(String interactionId, String login) {
+        run(() -> engine.pull(interactionId, login));
+    }
+
+    @Override
+    public void updateAgent(AgentProfile profile) {
+        run(() -> engine.updateAgent(profile));
+    }
+
     private void run(Runnable command) {
         call(() -> {
             command.run();

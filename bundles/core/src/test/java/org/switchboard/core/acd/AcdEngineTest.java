@@ -251,6 +251,51 @@ public class AcdEngineTest {
         assertEquals(List.of("c1"), engine.waiting("sales"));
     }
 
+    @Test
+    public void supervisorMovesReprioritisesDropsAndPullsWaitingContacts() {
+        engine.defineQueue(QueueDefinition.named("support"));
+        engine.submit(call("a", "sales", 0, clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        engine.submit(call("b", "sales", 0, clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        engine.submit(call("c", "support", 0, clock.instant()));
+
+        engine.move("b", "support", 0);
+        assertEquals("b keeps its earlier entry", List.of("b", "c"), engine.waiting("support"));
+        engine.move("c", "support", 2);
+        assertEquals(List.of("c", "b"), engine.waiting("support"));
+
+        engine.drop("a");
+        assertEquals(List.of(), engine.waiting("sales"));
+        assertEquals("a", last(AcdEvent.Dropped.class).interactionId());
+
+        engine.login(agent("anna", Map.of(), Map.of(Channel.VOICE, 1)));
+        engine.login(agent("boris"));
+        engine.defineQueue(QueueDefinition.named("support").withGroups(Set.of("nobody")));
+        engine.ready("anna");
+        engine.ready("boris");
+        assertEquals(List.of("c", "b"), engine.waiting("support"));
+        engine.pull("b", "anna");
+        assertEquals(Optional.of("anna"), engine.holder("b"));
+        assertEquals(AgentState.BUSY, expect(() -> {
+            engine.accept("b", "anna");
+            engine.pull("c", "anna");
+        }).currentState());
+    }
+
+    @Test
+    public void changedSkillsApplyAtOnce() {
+        engine.login(agent("anna", Map.of("returns", 2), Map.of(Channel.VOICE, 1)));
+        engine.ready("anna");
+        engine.submit(contact("c1", Channel.VOICE, "sales", 0, List.of(new SkillRequirement("returns", 5)),
+                clock.instant()));
+        assertEquals(Optional.empty(), engine.holder("c1"));
+
+        engine.updateAgent(agent("anna", Map.of("returns", 6), Map.of(Channel.VOICE, 1)));
+
+        assertEquals(Optional.of("anna"), engine.holder("c1"));
+    }
+
     private String lastOffered() {
         return last(AcdEvent.Offered.class).interactionId();
     }

@@ -25,7 +25,8 @@ import org.switchboard.api.acd.SkillRequirement;
 
 /**
  * Drives the engine through thousands of random interleavings of arrivals, accepts, declines, time-outs,
- * hang-ups, wrap-ups, abandons, logins, logouts, presence changes and supervisor changes of queue rules,
+ * hang-ups, wrap-ups, abandons, logins, logouts, presence changes, supervisor changes of queue rules and
+ * supervisor moves, drops and pulls of waiting contacts,
  * and checks after every step: no contact lost, none held by two agents, no agent with two open offers,
  * capacity never exceeded, and first come first served among equal contacts.
  */
@@ -56,6 +57,7 @@ public class RandomizedAcdTest {
         private final Map<String, AgentProfile> profiles = new LinkedHashMap<>();
         private final List<String> offered = new ArrayList<>();
         private long arrivals;
+        private boolean pulling;
         private int step;
 
         Run(long seed) {
@@ -119,8 +121,31 @@ public class RandomizedAcdTest {
                 } else {
                     engine.logout(agent);
                 }
-            } else {
+            } else if (choice < 96) {
                 engine.defineQueue(randomQueue(pick(QUEUES)));
+            } else {
+                superviseRandomContact(agent);
+            }
+        }
+
+        /** A supervisor moves, reprioritises, drops or pulls a waiting contact. */
+        private void superviseRandomContact(String agent) {
+            List<String> waiting = allWaiting();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            String id = pick(waiting);
+            switch (random.nextInt(3)) {
+                case 0 -> engine.move(id, pick(QUEUES), random.nextInt(3));
+                case 1 -> engine.drop(id);
+                default -> {
+                    pulling = true;
+                    try {
+                        engine.pull(id, agent);
+                    } finally {
+                        pulling = false;
+                    }
+                }
             }
         }
 
@@ -144,10 +169,16 @@ public class RandomizedAcdTest {
         private void observe(AcdEvent event) {
             if (event instanceof AcdEvent.Offered offer) {
                 offered.add(offer.interactionId());
-                checkFirstComeFirstServed(offer);
+                if (!pulling) {
+                    checkFirstComeFirstServed(offer);
+                }
             } else if (event instanceof AcdEvent.Completed completed) {
                 finished.add(completed.interactionId());
                 offered.remove(completed.interactionId());
+            } else if (event instanceof AcdEvent.Moved moved) {
+                submitted.put(moved.interaction().id(), moved.interaction());
+            } else if (event instanceof AcdEvent.Dropped dropped) {
+                finished.add(dropped.interactionId());
             } else if (event instanceof AcdEvent.Abandoned abandoned) {
                 finished.add(abandoned.interactionId());
                 offered.remove(abandoned.interactionId());

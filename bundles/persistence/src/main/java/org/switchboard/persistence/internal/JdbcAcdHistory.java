@@ -71,6 +71,12 @@ public class JdbcAcdHistory implements AcdListener, InteractionHistory {
         } else if (event instanceof AcdEvent.Abandoned abandoned) {
             return new HistoryEntry(abandoned.at(), abandoned.interactionId(), "ABANDONED", abandoned.queue(), null,
                     null, null);
+        } else if (event instanceof AcdEvent.Dropped dropped) {
+            return new HistoryEntry(dropped.at(), dropped.interactionId(), "DROPPED", dropped.queue(), null, null, null);
+        } else if (event instanceof AcdEvent.Moved moved) {
+            return new HistoryEntry(moved.at(), moved.interaction().id(), "MOVED", moved.interaction().queue(), null,
+                    moved.interaction().channel().name(),
+                    "from queue " + moved.fromQueue() + ", priority " + moved.interaction().priority());
         } else if (event instanceof AcdEvent.Ended ended) {
             return new HistoryEntry(ended.at(), ended.interactionId(), "ENDED", null, ended.agent(), null, null);
         } else if (event instanceof AcdEvent.Completed completed) {
