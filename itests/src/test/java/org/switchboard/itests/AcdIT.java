@@ -6,8 +6,17 @@ import static org.junit.Assert.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -61,10 +70,10 @@ public class AcdIT extends ApplianceTestSupport {
         assertEquals("READY", done.get("state").asText());
         assertEquals(1, done.get("handled").asInt());
 
-        Await.until("the whole history recorded", java.time.Duration.ofSeconds(10), () -> http()
+        Await.until("the whole history recorded", Duration.ofSeconds(10), () -> http()
                 .get("/api/v1/interactions/" + id + "/history", admin).body().contains("\"COMPLETED\""));
         JsonNode steps = JSON.readTree(http().get("/api/v1/interactions/" + id + "/history", admin).body());
-        assertEquals(java.util.List.of("QUEUED", "OFFERED", "ACCEPTED", "ENDED", "COMPLETED"),
+        assertEquals(List.of("QUEUED", "OFFERED", "ACCEPTED", "ENDED", "COMPLETED"),
                 steps.findValuesAsText("event"));
         assertThat(steps.get(4).get("detail").asText(), containsString("sale"));
         JsonNode states = JSON.readTree(http().get("/api/v1/agents/" + agent + "/states", admin).body());
@@ -116,12 +125,41 @@ public class AcdIT extends ApplianceTestSupport {
                 "{\"agent\":\"" + agent + "\"}").statusCode());
         assertEquals("RESERVED", field(http().get("/api/v1/agents/" + agent, admin), "state"));
 
-        Await.until("supervisor actions in the audit log", java.time.Duration.ofSeconds(10), () -> {
+        Await.until("supervisor actions in the audit log", Duration.ofSeconds(10), () -> {
             String audit = http().get("/api/v1/audit?limit=200", admin).body();
             return audit.contains(queue + "-s0") && audit.contains("interaction.pull") && audit.contains("agent.state");
         });
         assertEquals(403, http().post("/api/v1/interactions/" + queue + "-s2/drop", Http.basic(AGENT, AGENT_PASSWORD),
                 "").statusCode());
+    }
+
+    @Test
+    public void eventsStreamToSubscribers() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + Integer.getInteger("switchboard.it.http.port") + "/api/v1/events?queue=" + queue))
+                .header("Authorization", admin).header("Accept", "text/event-stream").build();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<?> stream = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        try {
+            String subscribed = lines.poll(30, TimeUnit.SECONDS);
+            assertEquals("event: Subscribed", subscribed);
+            String id = queue + "-streamed";
+            http().post("/api/v1/interactions", admin,
+                    "{\"id\":\"" + id + "\",\"channel\":\"EMAIL\",\"queue\":\"" + queue + "\"}");
+            Await.until("the Queued event of " + id + " on the stream", Duration.ofSeconds(30), () -> {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                return line != null && line.startsWith("data:") && line.contains(id);
+            });
+        } finally {
+            stream.cancel(true);
+        }
+        HttpRequest foreign = HttpRequest.newBuilder(request.uri())
+                .header("Authorization", Http.basic(AGENT, AGENT_PASSWORD)).header("Accept", "text/event-stream").build();
+        assertEquals("an agent may follow only their own events", 403,
+                client.send(foreign, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
