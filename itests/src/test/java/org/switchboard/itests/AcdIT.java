@@ -174,6 +174,11 @@ public class AcdIT extends ApplianceTestSupport {
         assertEquals(400, badChannel.statusCode());
         assertEquals("channel", JSON.readTree(badChannel.body()).get("field").asText());
 
+        HttpResponse<String> twinSteps = http().put("/api/v1/queues/" + queue, admin,
+                "{\"widening\":[{\"afterSeconds\":30},{\"afterSeconds\":30,\"lowerLevelsBy\":1}]}");
+        assertEquals(400, twinSteps.statusCode());
+        assertEquals("widening.afterSeconds", JSON.readTree(twinSteps.body()).get("field").asText());
+
         HttpResponse<String> badLevel = http().put("/api/v1/agents/someone", admin, "{\"skills\":{\"russian\":11}}");
         assertEquals(400, badLevel.statusCode());
         assertEquals("skills.russian", JSON.readTree(badLevel.body()).get("field").asText());

@@ -43,7 +43,8 @@ public class ApplianceProcessIT {
                 () -> http.get("/api/v1/audit", Http.basic("admin", password)).body().contains("\"auth.sign-in\""));
 
         assertEquals(200, http.put("/api/v1/queues/kept", Http.basic("admin", password),
-                "{\"strategy\":\"BEST_SKILL\",\"wrapUpSeconds\":45}").statusCode());
+                "{\"strategy\":\"BEST_SKILL\",\"wrapUpSeconds\":45,\"widening\":[{\"afterSeconds\":30,"
+                        + "\"lowerLevelsBy\":2,\"addGroups\":[\"overflow\"]}]}").statusCode());
         assertEquals(200, http.put("/api/v1/agents/kept-agent", Http.basic("admin", password),
                 "{\"skills\":{\"returns\":7}}").statusCode());
 
@@ -54,6 +55,7 @@ public class ApplianceProcessIT {
         String queue = http.get("/api/v1/queues/kept", Http.basic("admin", password)).body();
         assertThat(queue, containsString("BEST_SKILL"));
         assertThat(queue, containsString("\"wrapUpSeconds\":45"));
+        assertThat(queue, containsString("\"addGroups\":[\"overflow\"]"));
         assertThat(http.get("/api/v1/agents/kept-agent", Http.basic("admin", password)).body(),
                 containsString("\"returns\":7"));
         assertThat(http.get("/api/v1/audit", Http.basic("admin", password)).body(), containsString("\"auth.sign-in\""));

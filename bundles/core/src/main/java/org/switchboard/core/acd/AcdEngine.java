@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.switchboard.api.acd.AcdConflictException;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AgentProfile;
@@ -262,10 +263,15 @@ public final class AcdEngine {
         dispatch();
     }
 
-    /** The earliest time-out pending, if any: when {@link #advance()} has work to do. */
+    /** The earliest time-out or widening step pending, if any: when {@link #advance()} has work to do. */
     public Optional<Instant> nextDeadline() {
-        return agents.values().stream().flatMap(agent -> agent.work().values().stream())
+        Instant now = now();
+        Optional<Instant> timeout = agents.values().stream().flatMap(agent -> agent.work().values().stream())
                 .map(item -> item.deadline).filter(deadline -> deadline != null).min(Instant::compareTo);
+        Optional<Instant> widening = waiting.stream().flatMap(contact -> queues.get(contact.interaction().queue())
+                        .definition().widening().stream().map(step -> contact.enqueuedAt().plus(step.after())))
+                .filter(at -> at.isAfter(now)).min(Instant::compareTo);
+        return Stream.of(timeout, widening).flatMap(Optional::stream).min(Instant::compareTo);
     }
 
     public AgentState state(String login) {
@@ -341,7 +347,7 @@ public final class AcdEngine {
             QueueState queue = queues.get(contact.interaction().queue());
             List<AgentSession> able = new ArrayList<>();
             for (AgentSession agent : free) {
-                if (agent.canTake(contact, queue.definition())) {
+                if (agent.canTake(contact, queue.definition(), now())) {
                     able.add(agent);
                 }
             }

@@ -11,6 +11,7 @@ import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.SkillRequirement;
+import org.switchboard.api.acd.WideningStep;
 
 /** A logged-in agent: presence, the work in hand, and the figures routing strategies compare. */
 final class AgentSession {
@@ -117,8 +118,8 @@ final class AgentSession {
         return false;
     }
 
-    /** Whether this agent may be offered the contact by the queue right now. */
-    boolean canTake(WaitingContact contact, QueueDefinition queue) {
+    /** Whether this agent may be offered the contact by the queue right now, widening rules included. */
+    boolean canTake(WaitingContact contact, QueueDefinition queue, Instant now) {
         if (!readyWithoutOffer()) {
             return false;
         }
@@ -129,11 +130,14 @@ final class AgentSession {
         if (!queue.blending() && work.values().stream().anyMatch(item -> item.interaction.channel() != channel)) {
             return false;
         }
-        if (!queue.groups().isEmpty() && queue.groups().stream().noneMatch(profile.groups()::contains)) {
+        List<WideningStep> reached = queue.reached(Duration.between(contact.enqueuedAt(), now));
+        if (!queue.groups().isEmpty() && queue.groups().stream().noneMatch(profile.groups()::contains)
+                && reached.stream().flatMap(step -> step.addGroups().stream()).noneMatch(profile.groups()::contains)) {
             return false;
         }
+        int lowered = reached.isEmpty() ? 0 : reached.get(reached.size() - 1).lowerLevelsBy();
         for (SkillRequirement requirement : contact.interaction().requirements()) {
-            if (profile.level(requirement.skill()) < requirement.minimumLevel()) {
+            if (profile.level(requirement.skill()) < Math.max(1, requirement.minimumLevel() - lowered)) {
                 return false;
             }
         }

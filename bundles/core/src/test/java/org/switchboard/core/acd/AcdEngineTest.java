@@ -23,6 +23,8 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.SkillRequirement;
+import org.switchboard.api.acd.WideningStep;
+import org.switchboard.api.acd.AgentProfile;
 
 public class AcdEngineTest {
 
@@ -294,6 +296,47 @@ public class AcdEngineTest {
         engine.updateAgent(agent("anna", Map.of("returns", 6), Map.of(Channel.VOICE, 1)));
 
         assertEquals(Optional.of("anna"), engine.holder("c1"));
+    }
+
+    @Test
+    public void wideningLowersLevelsThenAddsOverflowGroupsAsTheContactWaits() {
+        engine.defineQueue(QueueDefinition.named("sales").withGroups(Set.of("sales")).withWidening(List.of(
+                new WideningStep(Duration.ofSeconds(30), 2, Set.of()),
+                new WideningStep(Duration.ofSeconds(60), 2, Set.of("overflow")))));
+        engine.login(new AgentProfile("helper", "helper", "branch", Set.of("overflow"), Map.of("returns", 9),
+                Map.of(Channel.VOICE, 1)));
+        engine.login(agent("junior", Map.of("returns", 3), Map.of(Channel.VOICE, 1)));
+        engine.ready("helper");
+        engine.submit(contact("c1", Channel.VOICE, "sales", 0, List.of(new SkillRequirement("returns", 5)),
+                clock.instant()));
+        assertEquals(Optional.of(clock.instant().plusSeconds(30)), engine.nextDeadline());
+
+        engine.ready("junior");
+        clock.advance(Duration.ofSeconds(29));
+        engine.advance();
+        assertEquals("level 3 is below 5 before widening", Optional.empty(), engine.holder("c1"));
+
+        engine.notReady("junior", "break");
+        clock.advance(Duration.ofSeconds(1));
+        engine.advance();
+        assertEquals("the overflow group is not reached yet", Optional.empty(), engine.holder("c1"));
+
+        clock.advance(Duration.ofSeconds(30));
+        engine.advance();
+        assertEquals(Optional.of("helper"), engine.holder("c1"));
+    }
+
+    @Test
+    public void widenedLevelsLetALowerSkilledAgentTakeTheContact() {
+        engine.defineQueue(QueueDefinition.named("sales").withWidening(List.of(
+                new WideningStep(Duration.ofSeconds(30), 2, Set.of()))));
+        engine.login(agent("junior", Map.of("returns", 3), Map.of(Channel.VOICE, 1)));
+        engine.ready("junior");
+        engine.submit(contact("c1", Channel.VOICE, "sales", 0, List.of(new SkillRequirement("returns", 5)),
+                clock.instant()));
+        clock.advance(Duration.ofSeconds(30));
+        engine.advance();
+        assertEquals(Optional.of("junior"), engine.holder("c1"));
     }
 
     private String lastOffered() {

@@ -22,6 +22,7 @@ import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.SkillRequirement;
+import org.switchboard.api.acd.WideningStep;
 
 /**
  * Drives the engine through thousands of random interleavings of arrivals, accepts, declines, time-outs,
@@ -246,7 +247,10 @@ public class RandomizedAcdTest {
             RoutingStrategy strategy = RoutingStrategy.values()[random.nextInt(RoutingStrategy.values().length)];
             return QueueDefinition.named(name).withStrategy(strategy).withBlending(random.nextBoolean())
                     .withWrapUp(Duration.ofSeconds(random.nextInt(3) * 10))
-                    .withGroups(random.nextInt(3) == 0 ? Set.of("team-a") : Set.of());
+                    .withGroups(random.nextInt(3) == 0 ? Set.of("team-a") : Set.of())
+                    .withWidening(random.nextBoolean() ? List.of() : List.of(
+                            new WideningStep(Duration.ofSeconds(1 + random.nextInt(40)), 1 + random.nextInt(4),
+                                    Set.of("team-b"))));
         }
 
         private AgentProfile randomAgent(String login) {

@@ -3,6 +3,7 @@ package org.switchboard.persistence.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,6 +21,7 @@ import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.ServiceLevel;
+import org.switchboard.api.acd.WideningStep;
 
 /** Queues and agents in the {@code acd_*} tables; each save replaces the whole entry in one transaction. */
 @Component
@@ -45,6 +48,11 @@ public class JdbcAcdConfigStore implements AcdConfigStore {
             for (String group : queue.groups()) {
                 Jdbc.update(connection, "INSERT INTO acd_queue_group (queue_name, group_name) VALUES (?, ?)",
                         queue.name(), group);
+            }
+            for (WideningStep step : queue.widening()) {
+                Jdbc.update(connection, "INSERT INTO acd_queue_widening (queue_name, after_seconds, lower_levels_by,"
+                        + " add_groups) VALUES (?, ?, ?, ?)", queue.name(), step.after().toSeconds(),
+                        step.lowerLevelsBy(), String.join(",", new TreeSet<>(step.addGroups())));
             }
             return null;
         });
@@ -104,13 +112,24 @@ public class JdbcAcdConfigStore implements AcdConfigStore {
                 rs -> new String[] {rs.getString(1), rs.getString(2)})) {
             groups.computeIfAbsent(row[0], name -> new HashSet<>()).add(row[1]);
         }
+        Map<String, List<WideningStep>> widening = new HashMap<>();
+        for (Object[] row : Jdbc.query(connection, "SELECT queue_name, after_seconds, lower_levels_by, add_groups"
+                + " FROM acd_queue_widening", rs -> new Object[] {rs.getString(1), new WideningStep(
+                        Duration.ofSeconds(rs.getInt(2)), rs.getInt(3), groupsOf(rs.getString(4)))})) {
+            widening.computeIfAbsent((String) row[0], name -> new ArrayList<>()).add((WideningStep) row[1]);
+        }
         return Jdbc.query(connection, "SELECT name, strategy, priority_weight_seconds, offer_timeout_seconds,"
                 + " wrap_up_seconds, max_length, blending, service_level_seconds, service_level_percent"
                 + " FROM acd_queue ORDER BY name",
                 rs -> new QueueDefinition(rs.getString(1), RoutingStrategy.valueOf(rs.getString(2)),
                         groups.getOrDefault(rs.getString(1), Set.of()), Duration.ofSeconds(rs.getInt(3)),
                         Duration.ofSeconds(rs.getInt(4)), Duration.ofSeconds(rs.getInt(5)), rs.getInt(6),
-                        rs.getBoolean(7), new ServiceLevel(Duration.ofSeconds(rs.getInt(8)), rs.getInt(9))));
+                        rs.getBoolean(7), new ServiceLevel(Duration.ofSeconds(rs.getInt(8)), rs.getInt(9)),
+                        widening.getOrDefault(rs.getString(1), List.of())));
+    }
+
+    private static Set<String> groupsOf(String joined) {
+        return joined.isEmpty() ? Set.of() : Set.of(joined.split(","));
     }
 
     /** Every agent, or only {@code login} when it is not null. */

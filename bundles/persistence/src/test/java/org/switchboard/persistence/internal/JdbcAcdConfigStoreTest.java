@@ -17,6 +17,7 @@ import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.ServiceLevel;
+import org.switchboard.api.acd.WideningStep;
 
 public class JdbcAcdConfigStoreTest {
 
@@ -37,7 +38,9 @@ public class JdbcAcdConfigStoreTest {
     public void queueIsStoredWithAllItsRules() {
         QueueDefinition sales = new QueueDefinition("sales", RoutingStrategy.BEST_SKILL, Set.of("a", "b"),
                 Duration.ofSeconds(45), Duration.ofSeconds(15), Duration.ofSeconds(20), 50, true,
-                new ServiceLevel(Duration.ofSeconds(30), 90));
+                new ServiceLevel(Duration.ofSeconds(30), 90), List.of(
+                        new WideningStep(Duration.ofSeconds(30), 2, Set.of()),
+                        new WideningStep(Duration.ofSeconds(90), 3, Set.of("overflow", "spb"))));
         store.saveQueue(sales);
         store.saveQueue(QueueDefinition.named("support"));
 
