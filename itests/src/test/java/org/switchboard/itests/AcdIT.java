@@ -63,6 +63,10 @@ public class AcdIT extends ApplianceTestSupport {
         assertEquals("BUSY", field(http().get("/api/v1/agents/" + agent, admin), "state"));
         assertEquals(204, http().post("/api/v1/interactions/" + id + "/end", admin, "").statusCode());
         assertEquals("WRAP_UP", field(http().get("/api/v1/agents/" + agent, admin), "state"));
+        HttpResponse<String> unknownDisposition = http().post("/api/v1/interactions/" + id + "/complete", admin,
+                "{\"disposition\":\"maybe\"}");
+        assertEquals(400, unknownDisposition.statusCode());
+        assertEquals("disposition", JSON.readTree(unknownDisposition.body()).get("field").asText());
         assertEquals(204, http().post("/api/v1/interactions/" + id + "/complete", admin,
                 "{\"disposition\":\"sale\",\"note\":\"two items\"}").statusCode());
 
@@ -189,6 +193,17 @@ public class AcdIT extends ApplianceTestSupport {
         HttpResponse<String> twice = http().post("/api/v1/agents/" + agent + "/login", admin, "");
         assertEquals(409, twice.statusCode());
         assertThat(twice.body(), containsString("NOT_READY"));
+        HttpResponse<String> unknownReason = http().put("/api/v1/agents/" + agent + "/state", admin,
+                "{\"state\":\"NOT_READY\",\"reason\":\"nap\"}");
+        assertEquals(400, unknownReason.statusCode());
+        assertEquals("reason", JSON.readTree(unknownReason.body()).get("field").asText());
+        assertThat(unknownReason.body(), containsString("lunch"));
+        assertEquals("lunch", field(http().put("/api/v1/agents/" + agent + "/state", admin,
+                "{\"state\":\"NOT_READY\",\"reason\":\"lunch\"}"), "reason"));
+        assertEquals(200, http().put("/api/v1/codes/reasons/nap", admin, "{\"label\":\"Power nap\"}").statusCode());
+        assertThat(http().get("/api/v1/codes/reasons", admin).body(), containsString("Power nap"));
+        assertEquals(404, http().get("/api/v1/codes/moods", admin).statusCode());
+
 
         HttpResponse<String> notOffered = http().post("/api/v1/interactions/nothing/accept", admin,
                 "{\"agent\":\"" + agent + "\"}");

@@ -29,6 +29,7 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStateEntry;
 import org.switchboard.api.acd.InteractionHistory;
 import org.switchboard.api.acd.AgentView;
+import org.switchboard.api.acd.CodeKind;
 import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
@@ -112,8 +113,11 @@ public class AgentsResource {
         AgentState state = Check.present("state", Check.present("body", change).state());
         switch (state) {
             case READY -> Conflicts.run(() -> acd.ready(login));
-            case NOT_READY -> Conflicts.run(() -> acd.notReady(login,
-                    change.reason() == null || change.reason().isBlank() ? "not ready" : change.reason().trim()));
+            case NOT_READY -> {
+                String reason = Check.name("reason", change.reason());
+                CodesResource.requireListed(config, CodeKind.REASON, "reason", reason);
+                Conflicts.run(() -> acd.notReady(login, reason));
+            }
             default -> throw ProblemException.invalid("state", "An agent can choose READY or NOT_READY, not " + state);
         }
         auditIfForced(caller, login, "agent.state", state + (change.reason() == null ? "" : " " + change.reason()));

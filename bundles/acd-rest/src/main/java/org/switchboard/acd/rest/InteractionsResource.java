@@ -19,7 +19,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.switchboard.api.acd.AcdConfigStore;
 import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.acd.CodeKind;
 import org.switchboard.api.acd.HistoryEntry;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.InteractionHistory;
@@ -43,6 +45,9 @@ public class InteractionsResource {
 
     @Reference
     InteractionHistory history;
+
+    @Reference
+    AcdConfigStore config;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile AuditLog audit;
@@ -112,6 +117,9 @@ public class InteractionsResource {
     @Operation(summary = "Wrap-up done, with a disposition code and a note")
     public Response complete(@PathParam("id") String id, Completion completion) {
         Completion given = completion == null ? new Completion(null, null) : completion;
+        if (given.disposition() != null) {
+            CodesResource.requireListed(config, CodeKind.DISPOSITION, "disposition", given.disposition());
+        }
         Conflicts.run(() -> acd.complete(id, given.disposition(), given.note()));
         return Response.noContent().build();
     }

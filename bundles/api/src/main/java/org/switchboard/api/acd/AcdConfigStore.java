@@ -23,4 +23,12 @@ public interface AcdConfigStore {
 
     /** False when there was no such agent. */
     boolean deleteAgent(String login);
+
+    /** The codes of one list, ordered by code. */
+    List<Code> codes(CodeKind kind);
+
+    void saveCode(Code code);
+
+    /** False when there was no such code. */
+    boolean deleteCode(CodeKind kind, String code);
 }

@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.acd.AcdConfigStore;
 import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.Code;
+import org.switchboard.api.acd.CodeKind;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.ServiceLevel;
@@ -100,6 +102,28 @@ public class JdbcAcdConfigStore implements AcdConfigStore {
     public boolean deleteAgent(String login) {
         return Jdbc.inTransaction(dataSource(),
                 connection -> Jdbc.update(connection, "DELETE FROM acd_agent WHERE login = ?", login) > 0);
+    }
+
+    @Override
+    public List<Code> codes(CodeKind kind) {
+        return Jdbc.inTransaction(dataSource(), connection -> Jdbc.query(connection,
+                "SELECT code, label FROM acd_code WHERE kind = ? ORDER BY code",
+                rs -> new Code(kind, rs.getString(1), rs.getString(2)), kind.name()));
+    }
+
+    @Override
+    public void saveCode(Code code) {
+        Jdbc.inTransaction(dataSource(), connection -> {
+            Jdbc.update(connection, "DELETE FROM acd_code WHERE kind = ? AND code = ?", code.kind().name(), code.code());
+            return Jdbc.update(connection, "INSERT INTO acd_code (kind, code, label) VALUES (?, ?, ?)",
+                    code.kind().name(), code.code(), code.label());
+        });
+    }
+
+    @Override
+    public boolean deleteCode(CodeKind kind, String code) {
+        return Jdbc.inTransaction(dataSource(), connection -> Jdbc.update(connection,
+                "DELETE FROM acd_code WHERE kind = ? AND code = ?", kind.name(), code) > 0);
     }
 
     private DataSource dataSource() {

@@ -14,6 +14,8 @@ import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.Code;
+import org.switchboard.api.acd.CodeKind;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.ServiceLevel;
@@ -52,6 +54,16 @@ public class JdbcAcdConfigStoreTest {
         assertTrue(store.deleteQueue("sales"));
         assertFalse(store.deleteQueue("sales"));
         assertEquals(1, store.queues().size());
+    }
+
+    @Test
+    public void codeListsStartWithDefaultsAndCanChange() {
+        assertTrue(store.codes(CodeKind.REASON).contains(new Code(CodeKind.REASON, "lunch", "Lunch")));
+        store.saveCode(new Code(CodeKind.DISPOSITION, "return", "Return requested"));
+        store.saveCode(new Code(CodeKind.DISPOSITION, "return", "Return form sent"));
+        assertTrue(store.codes(CodeKind.DISPOSITION).contains(new Code(CodeKind.DISPOSITION, "return", "Return form sent")));
+        assertTrue(store.deleteCode(CodeKind.DISPOSITION, "return"));
+        assertFalse(store.deleteCode(CodeKind.DISPOSITION, "return"));
     }
 
     @Test
