@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
@@ -409,11 +410,19 @@ public final class AcdEngine {
 
     private void changePresence(AgentSession agent, AgentState presence, String reason) {
         AgentState before = agent.visibleState();
+        String reasonBefore = agent.reason();
         agent.presence(presence, reason);
         if (presence == AgentState.READY && agent.work().isEmpty()) {
             agent.idleSince(now());
         }
-        stateChanged(agent, before, agent.reason());
+        if (before == AgentState.NOT_READY && agent.visibleState() == AgentState.NOT_READY
+                && !Objects.equals(reasonBefore, agent.reason())) {
+            // From one not-ready reason to another: a change of its own in the state log and reports.
+            agent.stateSince(now());
+            emit(new AcdEvent.AgentStateChanged(now(), agent.login(), before, before, agent.reason()));
+        } else {
+            stateChanged(agent, before, agent.reason());
+        }
     }
 
     private void stateChanged(AgentSession agent, AgentState before, String reason) {

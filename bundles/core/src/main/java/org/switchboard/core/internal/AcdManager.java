@@ -26,6 +26,9 @@ import org.switchboard.api.acd.AcdConflictException;
 import org.switchboard.api.acd.AcdListener;
 import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.acd.AgentProfile;
+import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.AgentStateEntry;
+import org.switchboard.api.acd.InteractionHistory;
 import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.QueueDefinition;
@@ -44,9 +47,13 @@ public class AcdManager implements AcdService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcdManager.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    private static final String RESTART = "restart";
 
     @Reference
     AcdConfigStore config;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile InteractionHistory history;
 
     private final ListenerFanOut listeners = new ListenerFanOut();
     private ScheduledExecutorService writer;
@@ -74,11 +81,41 @@ public class AcdManager implements AcdService {
             listeners.publish(event);
         }, new Random());
         List<QueueDefinition> queues = config.queues();
+        List<AgentStateEntry> signedIn = signedInBeforeRestart();
         call(() -> {
             queues.forEach(engine::defineQueue);
+            signedIn.forEach(this::restore);
             return null;
         });
-        LOG.info("Contact distribution started with {} queues", queues.size());
+        LOG.info("Contact distribution started with {} queues and {} agents signed in again", queues.size(),
+                signedIn.size());
+    }
+
+    /** The last recorded state of each configured agent who was signed in when distribution last stopped. */
+    private List<AgentStateEntry> signedInBeforeRestart() {
+        InteractionHistory recorded = history;
+        if (recorded == null) {
+            return List.of();
+        }
+        return config.agents().stream()
+                .flatMap(profile -> recorded.agentStates(profile.login(), 1).stream())
+                .filter(last -> last.to() != AgentState.LOGGED_OUT)
+                .toList();
+    }
+
+    /**
+     * Signs an agent in again as they were: ready stays ready and a not-ready reason is kept; work in hand
+     * did not survive the restart, so an agent who had some comes back not ready with the reason "restart".
+     */
+    private void restore(AgentStateEntry last) {
+        config.agent(last.agent()).ifPresent(profile -> {
+            engine.login(profile);
+            switch (last.to()) {
+                case READY -> engine.ready(profile.login());
+                case NOT_READY -> engine.notReady(profile.login(), last.reason());
+                default -> engine.notReady(profile.login(), RESTART);
+            }
+        });
     }
 
     @Deactivate

@@ -79,6 +79,17 @@ public class AcdEngineTest {
     }
 
     @Test
+    public void changingTheNotReadyReasonIsAStateChangeOfItsOwn() {
+        engine.login(agent("anna"));
+        engine.notReady("anna", "lunch");
+        AcdEvent.AgentStateChanged change = last(AcdEvent.AgentStateChanged.class);
+        assertEquals(AgentState.NOT_READY, change.from());
+        assertEquals(AgentState.NOT_READY, change.to());
+        assertEquals("lunch", change.reason());
+        assertEquals("lunch", engine.agent("anna").orElseThrow().reason());
+    }
+
+    @Test
     public void wrapUpEndsByItselfAfterTheQueuesTimeAndCanBeExtended() {
         engine.defineQueue(QueueDefinition.named("sales").withWrapUp(Duration.ofSeconds(30)));
         engine.login(agent("anna"));
