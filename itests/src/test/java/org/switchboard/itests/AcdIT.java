@@ -83,6 +83,7 @@ public class AcdIT extends ApplianceTestSupport {
         JsonNode states = JSON.readTree(http().get("/api/v1/agents/" + agent + "/states", admin).body());
         assertEquals("READY", states.get(0).get("to").asText());
         assertThat(shell("cc:agents"), containsString(agent));
+        assertThat(shell("cc:agent-state " + agent + " not-ready training"), containsString("NOT_READY (training)"));
 
         JsonNode figures = JSON.readTree(http().get("/api/v1/queues/" + queue + "/figures", admin).body());
         assertEquals(1, figures.get("entered").asInt());
@@ -103,6 +104,7 @@ public class AcdIT extends ApplianceTestSupport {
         assertEquals("[\"" + queue + "-0\",\"" + queue + "-1\",\"" + queue + "-2\"]", view.get("waiting").toString());
 
         assertThat(shell("cc:queues"), containsString(queue));
+        assertThat(shell("cc:interactions --queue " + queue), containsString(queue + "-2"));
         assertEquals(204, http().post("/api/v1/interactions/" + queue + "-1/abandon", admin, "").statusCode());
         assertEquals(2, JSON.readTree(http().get("/api/v1/queues/" + queue, admin).body()).get("waiting").size());
     }
