@@ -16,8 +16,15 @@ public record NodeStatus(
         features = List.copyOf(features);
     }
 
-    /** UP when every part the node depends on is up. */
+    /** Karaf's name of the state of a feature whose bundles have all started. */
+    public static final String FEATURE_STARTED = "Started";
+
+    /**
+     * UP when the database answers and every installed Switchboard feature has started: while features are
+     * still being installed (at boot, or while one is added) the node is not ready to serve.
+     */
     public HealthState status() {
-        return database.isUp() ? HealthState.UP : HealthState.DOWN;
+        boolean started = features.stream().allMatch(feature -> FEATURE_STARTED.equals(feature.state()));
+        return database.isUp() && started ? HealthState.UP : HealthState.DOWN;
     }
 }
