@@ -24,6 +24,8 @@ public final class ApplianceProcess implements AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(120);
     private static final Duration STOP = Duration.ofSeconds(60);
+    /** The REST application is rebuilt while late services arrive at boot: UP must hold this long. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final Path home;
     private final int httpPort = FreePorts.next();
@@ -79,6 +81,7 @@ public final class ApplianceProcess implements AutoCloseable {
             }
             return http().get("/api/v1/health", null).statusCode() == 200;
         });
+        Await.settled("health UP", SETTLE, () -> http().get("/api/v1/health", null).statusCode() == 200);
     }
 
     /** Stops the appliance as its service manager would (SIGTERM) and waits for a clean exit. */

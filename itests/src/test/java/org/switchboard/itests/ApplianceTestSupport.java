@@ -47,6 +47,9 @@ public abstract class ApplianceTestSupport {
     protected static final String AGENT = "it-agent";
     protected static final String AGENT_PASSWORD = "agent-secret-1";
 
+    /** Whether this container's appliance has been seen up without a break once (one container per class). */
+    private static boolean settled;
+
     @Inject
     protected BundleContext bundleContext;
 
@@ -135,6 +138,11 @@ public abstract class ApplianceTestSupport {
     protected void awaitHealthy() throws Exception {
         Await.until("health UP", Duration.ofSeconds(90),
                 () -> http().get("/api/v1/health", null).statusCode() == 200);
+        if (!settled) {
+            Await.settled("health UP", Duration.ofSeconds(2),
+                    () -> http().get("/api/v1/health", null).statusCode() == 200);
+            settled = true;
+        }
     }
 
     /** Runs a console command as the admin user and returns what it printed. */

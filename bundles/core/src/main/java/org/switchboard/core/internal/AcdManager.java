@@ -52,14 +52,30 @@ public class AcdManager implements AcdService {
     @Reference
     AcdConfigStore config;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile InteractionHistory history;
+    private volatile InteractionHistory history;
+    /** Whether agents signed in before the last stop have been signed in again (once, as soon as history is there). */
+    private boolean restored;
 
     private final ListenerFanOut listeners = new ListenerFanOut();
-    private ScheduledExecutorService writer;
+    private volatile ScheduledExecutorService writer;
     private AcdEngine engine;
     private FiguresBook figures;
     private ScheduledFuture<?> nextTimeout;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindHistory(InteractionHistory recorded) {
+        history = recorded;
+        ScheduledExecutorService running = writer;
+        if (running != null && !running.isShutdown()) {
+            running.execute(this::restoreSignedInAgents);
+        }
+    }
+
+    void unbindHistory(InteractionHistory recorded) {
+        if (history == recorded) {
+            history = null;
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(AcdListener listener) {
@@ -81,26 +97,30 @@ public class AcdManager implements AcdService {
             listeners.publish(event);
         }, new Random());
         List<QueueDefinition> queues = config.queues();
-        List<AgentStateEntry> signedIn = signedInBeforeRestart();
         call(() -> {
             queues.forEach(engine::defineQueue);
-            signedIn.forEach(this::restore);
+            restoreSignedInAgents();
             return null;
         });
-        LOG.info("Contact distribution started with {} queues and {} agents signed in again", queues.size(),
-                signedIn.size());
+        LOG.info("Contact distribution started with {} queues", queues.size());
     }
 
-    /** The last recorded state of each configured agent who was signed in when distribution last stopped. */
-    private List<AgentStateEntry> signedInBeforeRestart() {
+    /**
+     * On the writer thread, once: signs in again each configured agent whose last recorded state was not
+     * LOGGED_OUT. Runs at start, or when the history service arrives after distribution started.
+     */
+    private void restoreSignedInAgents() {
         InteractionHistory recorded = history;
-        if (recorded == null) {
-            return List.of();
+        if (restored || recorded == null) {
+            return;
         }
-        return config.agents().stream()
+        restored = true;
+        List<AgentStateEntry> signedIn = config.agents().stream()
                 .flatMap(profile -> recorded.agentStates(profile.login(), 1).stream())
-                .filter(last -> last.to() != AgentState.LOGGED_OUT)
+                .filter(last -> last.to() != AgentState.LOGGED_OUT && engine.agent(last.agent()).isEmpty())
                 .toList();
+        signedIn.forEach(this::restore);
+        LOG.info("{} agents signed in again as they were before the last stop", signedIn.size());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.switchboard.api.node.NodeStatusService;
 import org.switchboard.api.node.StatusReport;
 import org.switchboard.api.rest.PublicEndpoint;
 import org.switchboard.api.rest.SwitchboardResource;
+import org.switchboard.rest.internal.ApiReadiness;
 
 /** The one public endpoint: whether the node works, for load balancers and monitoring. */
 @Component(service = HealthResource.class)
@@ -26,12 +27,23 @@ public class HealthResource {
     @Reference
     NodeStatusService node;
 
+    @Reference
+    ApiReadiness api;
+
     @GET
     @PublicEndpoint
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Node health without authentication: 200 when UP, 503 when a part is DOWN")
+    @Operation(summary = "Node health without authentication: 200 when UP (database answers, every feature started,"
+            + " every REST resource served), 503 otherwise")
     public Response health() {
         NodeStatus status = node.status();
-        return Response.status(status.status() == HealthState.UP ? 200 : 503).entity(StatusReport.of(status)).build();
+        StatusReport report = StatusReport.of(status);
+        boolean up = status.status() == HealthState.UP && api.servesEverything();
+        if (!up && status.status() == HealthState.UP) {
+            // Only the REST application is still being rebuilt: say so instead of claiming UP.
+            report = new StatusReport(HealthState.DOWN.name(), report.node(), report.version(), report.startedAt(),
+                    report.uptimeSeconds(), report.database(), report.databaseDetail(), report.features());
+        }
+        return Response.status(up ? 200 : 503).entity(report).build();
     }
 }
