@@ -15,6 +15,7 @@ import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.core.acd.AcdEngine;
+import org.switchboard.store.local.LocalContactStore;
 
 /** Discrete-event simulation in virtual time of one M/M/N queue routed by the real {@link AcdEngine}. */
 public final class CallCenterSimulation {
@@ -71,7 +72,7 @@ public final class CallCenterSimulation {
         Random master = new Random(seed);
         arrivals = new Random(master.nextLong());
         handleTimes = new Random(master.nextLong());
-        engine = new AcdEngine(clock, this::heard, new Random(master.nextLong()));
+        engine = new AcdEngine(clock, this::heard, new Random(master.nextLong()), new LocalContactStore());
         engine.defineQueue(QueueDefinition.named(QUEUE).withWrapUp(Duration.ZERO));
         for (int i = 1; i <= scenario.agents(); i++) {
             String login = String.format("agent-%04d", i);

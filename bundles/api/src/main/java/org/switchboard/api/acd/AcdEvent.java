@@ -35,6 +35,21 @@ public sealed interface AcdEvent {
     record Moved(Instant at, Interaction interaction, String fromQueue) implements AcdEvent {
     }
 
+    /**
+     * A waiting caller left the line keeping their place (they have waited since {@code waitingSince}):
+     * {@code callback} is the call to make back to them.
+     */
+    record CallbackRequested(Instant at, Interaction callback, Instant waitingSince) implements AcdEvent {
+    }
+
+    /**
+     * A contact waited its queue's maximum: it became a callback, went to queue {@code target}, or left the
+     * line for a message, which its channel takes from here.
+     */
+    record Overflowed(Instant at, String interactionId, String queue, MaxWait.Action action, String target)
+            implements AcdEvent {
+    }
+
     /** The customer left before an agent took the contact. */
     record Abandoned(Instant at, String interactionId, String queue) implements AcdEvent {
     }

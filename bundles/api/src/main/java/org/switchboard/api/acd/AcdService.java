@@ -25,6 +25,9 @@ public interface AcdService {
     /** Adds or changes a queue; contacts already waiting keep their places. */
     void defineQueue(QueueDefinition definition);
 
+    /** Takes a queue out of distribution; refused while contacts wait in it or agents hold its contacts. */
+    void removeQueue(String name);
+
     void login(AgentProfile profile);
 
     void logout(String login);
@@ -35,6 +38,15 @@ public interface AcdService {
 
     /** Puts a contact in its queue; false when the queue refused it (unknown or full). */
     boolean submit(Interaction interaction);
+
+    /**
+     * A waiting caller leaves the line and keeps their place: the call becomes a callback to {@code number}
+     * (or to the number they called from when null), distributed like any contact.
+     */
+    void requestCallback(String interactionId, String number);
+
+    /** Where a waiting contact stands and how long it may still wait; empty when it is not waiting. */
+    Optional<WaitEstimate> estimate(String interactionId);
 
     void accept(String interactionId, String login);
 

@@ -27,7 +27,8 @@ public record AgentProfile(
         return skills.getOrDefault(skill, 0);
     }
 
+    /** How many interactions of this channel's line the agent handles at once (calls share the voice line). */
     public int capacity(Channel channel) {
-        return capacity.getOrDefault(channel, 0);
+        return capacity.getOrDefault(channel.line(), 0);
     }
 }

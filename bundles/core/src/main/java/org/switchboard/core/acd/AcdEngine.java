@@ -22,8 +22,12 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.MaxWait;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueView;
+import org.switchboard.api.acd.WaitEstimate;
+import org.switchboard.api.store.ContactStore;
+import org.switchboard.api.store.QueuedContact;
 
 /**
  * Distributes waiting contacts to agents. It is a single writer: every command runs on the caller's thread
@@ -31,6 +35,8 @@ import org.switchboard.api.acd.QueueView;
  * After each command the engine offers what it can: contacts in rank order across all queues, so an agent
  * serving several queues gets the contact that has waited longest (after priority), each to one agent
  * chosen by the queue's strategy. Time-outs run in {@link #advance()}, at {@link #nextDeadline()}.
+ * Every contact not yet accepted, and what each agent holds, is written through to a {@link ContactStore},
+ * so that the next writer can {@link #restore} the line where this one left it.
  */
 public final class AcdEngine {
 
@@ -41,6 +47,7 @@ public final class AcdEngine {
     private final Clock clock;
     private final Consumer<AcdEvent> events;
     private final AgentChooser chooser;
+    private final ContactStore store;
     private final Map<String, QueueState> queues = new HashMap<>();
     private final Map<String, AgentSession> agents = new TreeMap<>();
     private final TreeSet<WaitingContact> waiting = new TreeSet<>(WaitingContact.BY_RANK);
@@ -48,16 +55,56 @@ public final class AcdEngine {
     private final Map<String, AgentSession> holders = new HashMap<>();
     private long sequence;
 
-    public AcdEngine(Clock clock, Consumer<AcdEvent> events, Random random) {
+    public AcdEngine(Clock clock, Consumer<AcdEvent> events, Random random, ContactStore store) {
         this.clock = clock;
         this.events = events;
         this.chooser = new AgentChooser(random);
+        this.store = store;
+    }
+
+    /**
+     * Puts contacts kept by the store (by an earlier writer) back at their places, silently: they were queued
+     * before. Contacts of a queue that no longer exists are refused; those already known are skipped.
+     */
+    public void restore(List<QueuedContact> kept) {
+        for (QueuedContact stored : kept) {
+            if (waitingById.containsKey(stored.id()) || holders.containsKey(stored.id())) {
+                continue;
+            }
+            QueueState queue = queues.get(stored.interaction().queue());
+            if (queue == null) {
+                store.remove(stored.id());
+                emit(new AcdEvent.Refused(now(), stored.interaction(),
+                        "unknown queue '" + stored.interaction().queue() + "'"));
+                continue;
+            }
+            WaitingContact contact = WaitingContact.restored(stored, queue.definition().priorityWeight().toMillis());
+            waiting.add(contact);
+            waitingById.put(contact.id(), contact);
+            queue.waitingChanged(1);
+            sequence = Math.max(sequence, stored.sequence() + 1);
+        }
+        dispatch();
     }
 
     /** Adds a queue or changes its rules; contacts already waiting keep their places. */
     public void defineQueue(QueueDefinition definition) {
         queues.computeIfAbsent(definition.name(), name -> new QueueState(definition)).definition(definition);
         dispatch();
+    }
+
+    /** Removes a queue that no contact waits in and no agent holds a contact of. */
+    public void removeQueue(String name) {
+        QueueState queue = queues.get(name);
+        if (queue == null) {
+            return;
+        }
+        boolean held = holders.values().stream().flatMap(agent -> agent.work().values().stream())
+                .anyMatch(item -> item.interaction.queue().equals(name));
+        if (queue.waiting() > 0 || held) {
+            throw new AcdConflictException("Queue '" + name + "' still has contacts in distribution", null);
+        }
+        queues.remove(name);
     }
 
     public void login(AgentProfile profile) {
@@ -68,6 +115,8 @@ public final class AcdEngine {
         }
         AgentSession agent = new AgentSession(profile, now());
         agents.put(profile.login(), agent);
+        // Whatever an earlier writer had reserved for this agent did not survive with it.
+        store.reserve(profile.login(), store.held(profile.login()), List.of());
         emit(new AcdEvent.AgentStateChanged(now(), profile.login(), AgentState.LOGGED_OUT, AgentState.NOT_READY, LOGIN));
     }
 
@@ -102,6 +151,16 @@ public final class AcdEngine {
             throw new IllegalArgumentException("Interaction '" + interaction.id() + "' is already being distributed");
         }
         QueueState queue = queues.get(interaction.queue());
+        if (queue != null && !queue.definition().isOpen(now())) {
+            QueueState afterHours = queue.definition().afterHours() == null ? null
+                    : queues.get(queue.definition().afterHours());
+            if (afterHours == null || !afterHours.definition().isOpen(now())) {
+                emit(new AcdEvent.Refused(now(), interaction, "queue '" + interaction.queue() + "' is closed"));
+                return false;
+            }
+            interaction = inQueue(interaction, afterHours.definition().name(), interaction.priority());
+            queue = afterHours;
+        }
         String refusal = queue == null ? "unknown queue '" + interaction.queue() + "'"
                 : queue.waiting() >= queue.definition().maxLength() ? "queue '" + interaction.queue() + "' is full"
                 : null;
@@ -120,6 +179,7 @@ public final class AcdEngine {
         Work offer = offered(interactionId, agent);
         AgentState before = agent.visibleState();
         offer.enter(Work.Phase.TALKING, now(), null);
+        store.remove(interactionId);
         emit(new AcdEvent.Accepted(now(), interactionId, login));
         stateChanged(agent, before, null);
         dispatch();
@@ -176,6 +236,7 @@ public final class AcdEngine {
         WaitingContact contact = waitingById.get(interactionId);
         if (contact != null) {
             dequeue(contact);
+            store.remove(interactionId);
         } else {
             AgentSession agent = holders.get(interactionId);
             Work item = agent == null ? null : agent.work().get(interactionId);
@@ -184,9 +245,10 @@ public final class AcdEngine {
             }
             AgentState before = agent.visibleState();
             release(agent, item);
+            store.remove(interactionId);
             stateChanged(agent, before, null);
         }
-        emit(new AcdEvent.Abandoned(now(), interactionId, queueOf(interactionId, contact)));
+        emit(new AcdEvent.Abandoned(now(), interactionId, contact != null ? contact.interaction().queue() : null));
         dispatch();
     }
 
@@ -198,15 +260,27 @@ public final class AcdEngine {
             throw new AcdConflictException("No queue '" + queueName + "'", null);
         }
         Interaction before = contact.interaction();
-        Interaction moved = new Interaction(before.id(), before.channel(), queueName, priority, before.requirements(),
-                before.entryPoint(), before.customer(), before.attributes(), before.createdAt());
-        dequeue(contact);
-        WaitingContact replaced = new WaitingContact(moved, contact.sequence(), contact.enqueuedAt(),
-                contact.enqueuedAt().toEpochMilli() - priority * target.definition().priorityWeight().toMillis());
-        waiting.add(replaced);
-        waitingById.put(interactionId, replaced);
-        target.waitingChanged(1);
+        Interaction moved = inQueue(before, queueName, priority);
+        Instant queuedHere = queueName.equals(before.queue()) ? contact.queuedHereAt() : now();
+        replace(contact, contact.changed(moved, queuedHere, target.definition().priorityWeight().toMillis()));
         emit(new AcdEvent.Moved(now(), moved, before.queue()));
+        dispatch();
+    }
+
+    /**
+     * A waiting caller leaves the line and keeps their place: the contact becomes a callback to {@code number}
+     * (the number they called from when null), with the same id, queue and priority.
+     */
+    public void requestCallback(String interactionId, String number) {
+        WaitingContact contact = waitingContact(interactionId);
+        Interaction call = contact.interaction();
+        String to = number == null || number.isBlank() ? call.customer() : number;
+        if (call.channel() != Channel.VOICE || to == null || to.isBlank()) {
+            throw new AcdConflictException(call.channel() != Channel.VOICE
+                    ? "Interaction '" + interactionId + "' is a " + call.channel().name().toLowerCase() + ", not a call"
+                    : "Interaction '" + interactionId + "' has no number to call back", null);
+        }
+        convertToCallback(contact, to);
         dispatch();
     }
 
@@ -214,6 +288,7 @@ public final class AcdEngine {
     public void drop(String interactionId) {
         WaitingContact contact = waitingContact(interactionId);
         dequeue(contact);
+        store.remove(interactionId);
         emit(new AcdEvent.Dropped(now(), interactionId, contact.interaction().queue()));
     }
 
@@ -228,6 +303,9 @@ public final class AcdEngine {
                     agent.visibleState());
         }
         QueueState queue = queues.get(contact.interaction().queue());
+        if (!reserve(agent, contact)) {
+            throw new AcdConflictException("Agent '" + login + "' was reserved elsewhere", agent.visibleState());
+        }
         dequeue(contact);
         queue.chose(login);
         offer(contact, agent, queue.definition());
@@ -242,9 +320,13 @@ public final class AcdEngine {
         }
     }
 
-    /** Runs every time-out due by now: unanswered offers go back in line, expired wrap-ups complete. */
+    /**
+     * Runs every time-out due by now: unanswered offers go back in line, expired wrap-ups complete, contacts
+     * that waited their queue's maximum overflow.
+     */
     public void advance() {
         Instant now = now();
+        overflowLongWaiting(now);
         List<Work> due = new ArrayList<>();
         for (AgentSession agent : agents.values()) {
             for (Work item : agent.work().values()) {
@@ -272,7 +354,31 @@ public final class AcdEngine {
         Optional<Instant> widening = waiting.stream().flatMap(contact -> queues.get(contact.interaction().queue())
                         .definition().widening().stream().map(step -> contact.enqueuedAt().plus(step.after())))
                 .filter(at -> at.isAfter(now)).min(Instant::compareTo);
-        return Stream.of(timeout, widening).flatMap(Optional::stream).min(Instant::compareTo);
+        Optional<Instant> overflow = waiting.stream().map(this::overflowAt).filter(at -> at != null && at.isAfter(now))
+                .min(Instant::compareTo);
+        return Stream.of(timeout, widening, overflow).flatMap(Optional::stream).min(Instant::compareTo);
+    }
+
+    /**
+     * Where a waiting contact stands in its queue, how many signed-in agents (ready or busy) may serve it, and
+     * the wait to expect from {@code averageHandleTime} (null when unknown or nobody is staffed).
+     */
+    public Optional<WaitEstimate> estimate(String interactionId, Duration averageHandleTime) {
+        WaitingContact contact = waitingById.get(interactionId);
+        if (contact == null) {
+            return Optional.empty();
+        }
+        String queueName = contact.interaction().queue();
+        QueueDefinition definition = queues.get(queueName).definition();
+        int position = 1 + (int) waiting.headSet(contact).stream()
+                .filter(ahead -> ahead.interaction().queue().equals(queueName)).count();
+        int staffed = (int) agents.values().stream()
+                .filter(agent -> agent.presence() == AgentState.READY && agent.qualifies(contact, definition, now()))
+                .count();
+        Duration expected = averageHandleTime == null || averageHandleTime.isZero() || staffed == 0 ? null
+                : averageHandleTime.multipliedBy(position).dividedBy(staffed);
+        return Optional.of(new WaitEstimate(interactionId, queueName, position, staffed,
+                averageHandleTime, expected));
     }
 
     public AgentState state(String login) {
@@ -313,6 +419,21 @@ public final class AcdEngine {
             }
         }
         return oldest;
+    }
+
+    /** The queue a contact waits in, if it is waiting. */
+    public Optional<String> queueOf(String interactionId) {
+        return Optional.ofNullable(waitingById.get(interactionId)).map(contact -> contact.interaction().queue());
+    }
+
+    /** An interaction in distribution, waiting or in an agent's hands. */
+    public Optional<Interaction> interaction(String interactionId) {
+        WaitingContact contact = waitingById.get(interactionId);
+        if (contact != null) {
+            return Optional.of(contact.interaction());
+        }
+        AgentSession agent = holders.get(interactionId);
+        return agent == null ? Optional.empty() : Optional.of(agent.work().get(interactionId).interaction);
     }
 
     /** Which agent holds an interaction (offered, talking or wrapping up), if any. */
@@ -356,13 +477,82 @@ public final class AcdEngine {
                 continue;
             }
             AgentSession chosen = chooser.choose(able, queue, contact);
+            free.remove(chosen);
+            if (!reserve(chosen, contact)) {
+                continue;
+            }
             line.remove();
             waitingById.remove(contact.id());
             queue.waitingChanged(-1);
             queue.chose(chosen.login());
-            free.remove(chosen);
             offer(contact, chosen, queue.definition());
         }
+    }
+
+    /** When a waiting contact reaches its queue's maximum wait, or null when the queue has none. */
+    private Instant overflowAt(WaitingContact contact) {
+        MaxWait maxWait = queues.get(contact.interaction().queue()).definition().maxWait();
+        return maxWait == null ? null : contact.queuedHereAt().plus(maxWait.after());
+    }
+
+    /** Applies each queue's maximum wait to the contacts that reached it. */
+    private void overflowLongWaiting(Instant now) {
+        List<WaitingContact> due = new ArrayList<>();
+        for (WaitingContact contact : waiting) {
+            Instant at = overflowAt(contact);
+            if (at != null && !at.isAfter(now)) {
+                due.add(contact);
+            }
+        }
+        for (WaitingContact contact : due) {
+            overflow(contact, queues.get(contact.interaction().queue()).definition());
+        }
+    }
+
+    /**
+     * One contact past its queue's maximum wait. A callback needs a call with a number, another queue must
+     * exist and have room; otherwise the contact keeps waiting where it is.
+     */
+    private void overflow(WaitingContact contact, QueueDefinition from) {
+        MaxWait maxWait = from.maxWait();
+        Interaction interaction = contact.interaction();
+        switch (maxWait.action()) {
+            case CALLBACK -> {
+                if (interaction.channel() == Channel.VOICE && interaction.customer() != null
+                        && !interaction.customer().isBlank()) {
+                    emit(new AcdEvent.Overflowed(now(), contact.id(), from.name(), maxWait.action(), null));
+                    convertToCallback(contact, interaction.customer());
+                }
+            }
+            case QUEUE -> {
+                QueueState target = queues.get(maxWait.target());
+                if (target != null && target.waiting() < target.definition().maxLength()
+                        && !target.definition().name().equals(from.name())) {
+                    Interaction moved = inQueue(interaction, target.definition().name(), interaction.priority());
+                    replace(contact, contact.changed(moved, now(), target.definition().priorityWeight().toMillis()));
+                    emit(new AcdEvent.Overflowed(now(), contact.id(), from.name(), maxWait.action(), maxWait.target()));
+                }
+            }
+            case MESSAGE -> {
+                dequeue(contact);
+                store.remove(contact.id());
+                emit(new AcdEvent.Overflowed(now(), contact.id(), from.name(), maxWait.action(), null));
+            }
+        }
+    }
+
+    private void convertToCallback(WaitingContact contact, String number) {
+        Interaction call = contact.interaction();
+        Interaction callback = new Interaction(call.id(), Channel.CALLBACK, call.queue(), call.priority(),
+                call.requirements(), call.entryPoint(), number, call.attributes(), call.createdAt());
+        long weight = queues.get(call.queue()).definition().priorityWeight().toMillis();
+        replace(contact, contact.changed(callback, contact.queuedHereAt(), weight));
+        emit(new AcdEvent.CallbackRequested(now(), callback, contact.enqueuedAt()));
+    }
+
+    private static Interaction inQueue(Interaction interaction, String queue, int priority) {
+        return new Interaction(interaction.id(), interaction.channel(), queue, priority, interaction.requirements(),
+                interaction.entryPoint(), interaction.customer(), interaction.attributes(), interaction.createdAt());
     }
 
     private void offer(WaitingContact contact, AgentSession agent, QueueDefinition queue) {
@@ -388,14 +578,43 @@ public final class AcdEngine {
     }
 
     private void release(AgentSession agent, Work item) {
+        List<String> before = held(agent);
         agent.work().remove(item.interaction.id());
         holders.remove(item.interaction.id());
+        if (!store.reserve(agent.login(), before, held(agent))) {
+            // Only this writer changes this agent's reservation; make the store agree with what it holds.
+            store.reserve(agent.login(), store.held(agent.login()), held(agent));
+        }
         if (agent.work().isEmpty()) {
             agent.idleSince(now());
         }
     }
 
+    /** Reserves an agent's slot for a contact; false when another writer reserved the agent first. */
+    private boolean reserve(AgentSession agent, WaitingContact contact) {
+        List<String> before = held(agent);
+        List<String> after = new ArrayList<>(before);
+        after.add(contact.id());
+        return store.reserve(agent.login(), before, after);
+    }
+
+    private static List<String> held(AgentSession agent) {
+        return agent.work().keySet().stream().sorted().toList();
+    }
+
+    /** Puts a changed contact in its new place, in the engine and the store. */
+    private void replace(WaitingContact contact, WaitingContact changed) {
+        dequeue(contact);
+        waiting.add(changed);
+        waitingById.put(changed.id(), changed);
+        queues.get(changed.interaction().queue()).waitingChanged(1);
+        store.put(changed.stored());
+    }
+
     private void enqueue(WaitingContact contact, boolean requeued) {
+        if (!requeued) {
+            store.put(contact.stored());
+        }
         waiting.add(contact);
         waitingById.put(contact.id(), contact);
         queues.get(contact.interaction().queue()).waitingChanged(1);
@@ -467,10 +686,6 @@ public final class AcdEngine {
             throw new AcdConflictException("Agent '" + login + "' is not logged in", AgentState.LOGGED_OUT);
         }
         return agent;
-    }
-
-    private String queueOf(String interactionId, WaitingContact contact) {
-        return contact != null ? contact.interaction().queue() : null;
     }
 
     private Instant now() {

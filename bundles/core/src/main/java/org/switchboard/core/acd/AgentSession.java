@@ -101,8 +101,10 @@ final class AgentSession {
         return presence == AgentState.READY && !hasOffer();
     }
 
+    /** How many interactions the agent holds on this channel's line (a callback counts as a call). */
     int inHand(Channel channel) {
-        return (int) work.values().stream().filter(item -> item.interaction.channel() == channel).count();
+        Channel line = channel.line();
+        return (int) work.values().stream().filter(item -> item.interaction.channel().line() == line).count();
     }
 
     /** Ready, with no open offer and a free slot on some channel: worth considering for any contact. */
@@ -127,9 +129,15 @@ final class AgentSession {
         if (inHand(channel) >= profile.capacity(channel)) {
             return false;
         }
-        if (!queue.blending() && work.values().stream().anyMatch(item -> item.interaction.channel() != channel)) {
+        if (!queue.blending()
+                && work.values().stream().anyMatch(item -> item.interaction.channel().line() != channel.line())) {
             return false;
         }
+        return qualifies(contact, queue, now);
+    }
+
+    /** Whether the agent's groups and skills let them serve the contact in this queue now, load aside. */
+    boolean qualifies(WaitingContact contact, QueueDefinition queue, Instant now) {
         List<WideningStep> reached = queue.reached(Duration.between(contact.enqueuedAt(), now));
         if (!queue.groups().isEmpty() && queue.groups().stream().noneMatch(profile.groups()::contains)
                 && reached.stream().flatMap(step -> step.addGroups().stream()).noneMatch(profile.groups()::contains)) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.switchboard.api.acd.AcdEvent;
+import org.switchboard.api.acd.MaxWait;
 import org.switchboard.api.acd.QueueFigures;
 import org.switchboard.api.acd.ServiceLevel;
 
@@ -19,12 +20,16 @@ import org.switchboard.api.acd.ServiceLevel;
 public final class FiguresBook {
 
     static final Duration SHORT_ABANDON = Duration.ofSeconds(5);
+    /** Weight of the newest handle time in a queue's recent average: the last ten or so count most. */
+    static final double RECENT_WEIGHT = 0.2;
 
     private final Clock clock;
     private final ZoneId zone;
     private final Function<String, ServiceLevel> goals;
     private final Map<String, Counters> counters = new HashMap<>();
     private final Map<String, Track> tracks = new HashMap<>();
+    /** Each queue's recent handle time in milliseconds, an exponentially weighted average kept across days. */
+    private final Map<String, Double> recentHandleMillis = new HashMap<>();
     private LocalDate day;
     private Instant since;
 
@@ -89,12 +94,18 @@ public final class FiguresBook {
             }
         } else if (event instanceof AcdEvent.Dropped dropped) {
             tracks.remove(dropped.interactionId());
+        } else if (event instanceof AcdEvent.Overflowed overflowed
+                && overflowed.action() == MaxWait.Action.MESSAGE) {
+            tracks.remove(overflowed.interactionId());
         } else if (event instanceof AcdEvent.Completed completed) {
             Track track = tracks.remove(completed.interactionId());
             if (track != null && track.accepted != null) {
                 Counters queue = counters(track.queue);
                 queue.completed++;
-                queue.handled = queue.handled.plus(Duration.between(track.accepted, completed.at()));
+                Duration handled = Duration.between(track.accepted, completed.at());
+                queue.handled = queue.handled.plus(handled);
+                recentHandleMillis.merge(track.queue, (double) handled.toMillis(),
+                        (recent, latest) -> recent + RECENT_WEIGHT * (latest - recent));
             }
         }
     }
@@ -110,6 +121,12 @@ public final class FiguresBook {
                 served == 0 ? null : 100.0 * c.answeredInThreshold / served, goals.apply(queue),
                 c.answered == 0 ? null : c.waited.toMillis() / 1000.0 / c.answered,
                 c.completed == 0 ? null : c.handled.toMillis() / 1000.0 / c.completed);
+    }
+
+    /** A queue's recent average handle time (answer to wrap-up done), or null before its first. */
+    public Duration recentHandleTime(String queue) {
+        Double millis = recentHandleMillis.get(queue);
+        return millis == null ? null : Duration.ofMillis(Math.round(millis));
     }
 
     private Counters counters(String queue) {

@@ -3,23 +3,44 @@ package org.switchboard.core.acd;
 import java.time.Instant;
 import java.util.Comparator;
 import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.store.QueuedContact;
 
 /**
  * A contact's place in line. Its score (priority weight plus seconds waited) grows at the same rate for
  * every contact, so the order is fixed at entry: {@code rank = enqueuedAt - priority * weight}, earliest
- * first, ties by arrival. A contact that comes back after a missed offer keeps its rank and sequence.
+ * first, ties by arrival. A contact that comes back after a missed offer keeps its rank and sequence;
+ * {@code queuedHereAt} is when it entered its current queue, from which that queue's maximum wait counts.
  */
-record WaitingContact(Interaction interaction, long sequence, Instant enqueuedAt, long rankMillis) {
+record WaitingContact(Interaction interaction, long sequence, Instant enqueuedAt, Instant queuedHereAt,
+        long rankMillis) {
 
     static final Comparator<WaitingContact> BY_RANK =
             Comparator.comparingLong(WaitingContact::rankMillis).thenComparingLong(WaitingContact::sequence);
 
     static WaitingContact enter(Interaction interaction, long sequence, Instant at, long priorityWeightMillis) {
-        return new WaitingContact(interaction, sequence, at,
-                at.toEpochMilli() - interaction.priority() * priorityWeightMillis);
+        return new WaitingContact(interaction, sequence, at, at, rank(at, interaction, priorityWeightMillis));
+    }
+
+    /** The contact as the store keeps it, to be put back at its place by {@link #restored}. */
+    QueuedContact stored() {
+        return new QueuedContact(interaction, sequence, enqueuedAt, queuedHereAt);
+    }
+
+    static WaitingContact restored(QueuedContact stored, long priorityWeightMillis) {
+        return new WaitingContact(stored.interaction(), stored.sequence(), stored.enqueuedAt(), stored.queuedHereAt(),
+                rank(stored.enqueuedAt(), stored.interaction(), priorityWeightMillis));
+    }
+
+    /** The same contact, now in another queue, channel or priority; it keeps its entry time and arrival order. */
+    WaitingContact changed(Interaction now, Instant queuedHere, long priorityWeightMillis) {
+        return new WaitingContact(now, sequence, enqueuedAt, queuedHere, rank(enqueuedAt, now, priorityWeightMillis));
     }
 
     String id() {
         return interaction.id();
+    }
+
+    private static long rank(Instant enqueuedAt, Interaction interaction, long priorityWeightMillis) {
+        return enqueuedAt.toEpochMilli() - interaction.priority() * priorityWeightMillis;
     }
 }

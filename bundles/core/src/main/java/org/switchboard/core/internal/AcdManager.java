@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdConfigStore;
@@ -35,15 +36,25 @@ import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueFigures;
 import org.switchboard.api.acd.ServiceLevel;
 import org.switchboard.api.acd.QueueView;
+import org.switchboard.api.acd.CallbackPlacer;
+import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.WaitEstimate;
+import org.switchboard.api.store.ContactStore;
+import org.switchboard.api.store.KeptContacts;
+import org.switchboard.api.store.QueuedContact;
 import org.switchboard.core.acd.AcdEngine;
 import org.switchboard.core.acd.FiguresBook;
 
 /**
  * Runs the distribution engine on one writer thread: every command, and every time-out at the engine's next
- * deadline, is applied there in order. Queues come from the configuration store at start.
+ * deadline, is applied there in order. Queues come from the configuration store at start; contacts still in
+ * line come back from the live store (after a restart of this bundle) and from the database (after a restart
+ * of the appliance); agents signed in come back from their state log.
  */
-@Component(service = AcdService.class)
+@Component(service = AcdService.class, configurationPid = AcdConfig.PID)
+@Designate(ocd = AcdConfig.class)
 public class AcdManager implements AcdService {
+
 
     private static final Logger LOG = LoggerFactory.getLogger(AcdManager.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
@@ -51,6 +62,14 @@ public class AcdManager implements AcdService {
 
     @Reference
     AcdConfigStore config;
+
+    @Reference(target = AcdConfig.LOCAL_STORE)
+    ContactStore store;
+
+    private final CallbackDialing callbacks = new CallbackDialing();
+    private volatile KeptContacts kept;
+    /** Whether contacts kept in the database have been put back in line (once, as soon as they are there). */
+    private boolean contactsRestored;
 
     private volatile InteractionHistory history;
     /** Whether agents signed in before the last stop have been signed in again (once, as soon as history is there). */
@@ -77,6 +96,30 @@ public class AcdManager implements AcdService {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindKept(KeptContacts durable) {
+        kept = durable;
+        ScheduledExecutorService running = writer;
+        if (running != null && !running.isShutdown()) {
+            running.execute(this::restoreKeptContacts);
+        }
+    }
+
+    void unbindKept(KeptContacts durable) {
+        if (kept == durable) {
+            kept = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindPlacer(CallbackPlacer placer) {
+        callbacks.placer(placer);
+    }
+
+    void unbindPlacer(CallbackPlacer placer) {
+        callbacks.unbind(placer);
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(AcdListener listener) {
         listeners.add(listener);
@@ -95,14 +138,35 @@ public class AcdManager implements AcdService {
         engine = new AcdEngine(clock, event -> {
             figures.record(event);
             listeners.publish(event);
-        }, new Random());
+        }, new Random(), store);
         List<QueueDefinition> queues = config.queues();
         call(() -> {
             queues.forEach(engine::defineQueue);
             restoreSignedInAgents();
+            List<QueuedContact> live = store.contacts();
+            engine.restore(live);
+            if (!live.isEmpty()) {
+                LOG.info("{} contacts put back in line from the live store", live.size());
+            }
+            restoreKeptContacts();
             return null;
         });
         LOG.info("Contact distribution started with {} queues", queues.size());
+    }
+
+    /**
+     * On the writer thread, once: puts back in line the contacts the database kept (those that outlive the
+     * process: chats, e-mails, messages, callbacks) at their places; those the live store had are skipped.
+     */
+    private void restoreKeptContacts() {
+        KeptContacts durable = kept;
+        if (contactsRestored || durable == null) {
+            return;
+        }
+        contactsRestored = true;
+        List<QueuedContact> pending = durable.pending();
+        engine.restore(pending);
+        LOG.info("{} contacts kept in the database are in line again", pending.size());
     }
 
     /**
@@ -143,6 +207,7 @@ public class AcdManager implements AcdService {
         writer.shutdown();
         writer.awaitTermination(10, TimeUnit.SECONDS);
         listeners.close();
+        callbacks.close();
     }
 
     @Override
@@ -177,6 +242,11 @@ public class AcdManager implements AcdService {
     }
 
     @Override
+    public void removeQueue(String name) {
+        run(() -> engine.removeQueue(name));
+    }
+
+    @Override
     public void login(AgentProfile profile) {
         run(() -> engine.login(profile));
     }
@@ -202,8 +272,25 @@ public class AcdManager implements AcdService {
     }
 
     @Override
+    public void requestCallback(String interactionId, String number) {
+        run(() -> engine.requestCallback(interactionId, number));
+    }
+
+    @Override
+    public Optional<WaitEstimate> estimate(String interactionId) {
+        return call(() -> engine.queueOf(interactionId)
+                .flatMap(queue -> engine.estimate(interactionId, figures.recentHandleTime(queue))));
+    }
+
+    @Override
     public void accept(String interactionId, String login) {
-        run(() -> engine.accept(interactionId, login));
+        Interaction accepted = call(() -> {
+            engine.accept(interactionId, login);
+            return engine.interaction(interactionId).orElseThrow();
+        });
+        if (accepted.channel() == Channel.CALLBACK) {
+            callbacks.dial(accepted, login);
+        }
     }
 
     @Override

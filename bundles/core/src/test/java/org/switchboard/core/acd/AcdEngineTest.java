@@ -25,6 +25,7 @@ import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.SkillRequirement;
 import org.switchboard.api.acd.WideningStep;
 import org.switchboard.api.acd.AgentProfile;
+import org.switchboard.store.local.LocalContactStore;
 
 public class AcdEngineTest {
 
@@ -34,7 +35,7 @@ public class AcdEngineTest {
 
     @Before
     public void setUp() {
-        engine = new AcdEngine(clock, events::add, new Random(1));
+        engine = new AcdEngine(clock, events::add, new Random(1), new LocalContactStore());
         engine.defineQueue(QueueDefinition.named("sales"));
     }
 

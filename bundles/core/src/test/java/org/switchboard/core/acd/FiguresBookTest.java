@@ -12,6 +12,7 @@ import org.junit.Test;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueFigures;
 import org.switchboard.api.acd.ServiceLevel;
+import org.switchboard.store.local.LocalContactStore;
 
 public class FiguresBookTest {
 
@@ -22,7 +23,7 @@ public class FiguresBookTest {
     @Before
     public void setUp() {
         book = new FiguresBook(clock, queue -> new ServiceLevel(Duration.ofSeconds(20), 80));
-        engine = new AcdEngine(clock, event -> book.record(event), new Random(3));
+        engine = new AcdEngine(clock, event -> book.record(event), new Random(3), new LocalContactStore());
         engine.defineQueue(QueueDefinition.named("sales").withWrapUp(Duration.ofSeconds(30)));
         engine.login(agent("anna"));
     }

@@ -23,6 +23,7 @@ import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.SkillRequirement;
 import org.switchboard.api.acd.WideningStep;
+import org.switchboard.store.local.LocalContactStore;
 
 /**
  * Drives the engine through thousands of random interleavings of arrivals, accepts, declines, time-outs,
@@ -64,7 +65,7 @@ public class RandomizedAcdTest {
         Run(long seed) {
             this.seed = seed;
             this.random = new Random(seed);
-            this.engine = new AcdEngine(clock, this::observe, new Random(seed));
+            this.engine = new AcdEngine(clock, this::observe, new Random(seed), new LocalContactStore());
             for (String queue : QUEUES) {
                 engine.defineQueue(randomQueue(queue));
             }

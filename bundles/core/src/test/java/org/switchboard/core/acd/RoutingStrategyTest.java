@@ -17,12 +17,13 @@ import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.SkillRequirement;
+import org.switchboard.store.local.LocalContactStore;
 
 /** Which agent each strategy chooses among several able ones. */
 public class RoutingStrategyTest {
 
     private final TestClock clock = new TestClock();
-    private final AcdEngine engine = new AcdEngine(clock, event -> { }, new Random(7));
+    private final AcdEngine engine = new AcdEngine(clock, event -> { }, new Random(7), new LocalContactStore());
     private int calls;
 
     private void queue(RoutingStrategy strategy) {

@@ -14,6 +14,7 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStateEntry;
 import org.switchboard.api.acd.HistoryEntry;
 import org.switchboard.api.acd.InteractionHistory;
+import org.switchboard.api.acd.MaxWait;
 
 /**
  * Writes distribution events to {@code interaction_event} and {@code agent_state_log}. It is a listener, so it
@@ -77,6 +78,14 @@ public class JdbcAcdHistory implements AcdListener, InteractionHistory {
             return new HistoryEntry(moved.at(), moved.interaction().id(), "MOVED", moved.interaction().queue(), null,
                     moved.interaction().channel().name(),
                     "from queue " + moved.fromQueue() + ", priority " + moved.interaction().priority());
+        } else if (event instanceof AcdEvent.CallbackRequested requested) {
+            return new HistoryEntry(requested.at(), requested.callback().id(), "CALLBACK_REQUESTED",
+                    requested.callback().queue(), null, requested.callback().channel().name(),
+                    "call back " + requested.callback().customer());
+        } else if (event instanceof AcdEvent.Overflowed overflowed) {
+            return new HistoryEntry(overflowed.at(), overflowed.interactionId(), "OVERFLOWED", overflowed.queue(), null,
+                    null, overflowed.action() == MaxWait.Action.QUEUE ? "to queue " + overflowed.target()
+                            : overflowed.action().name().toLowerCase());
         } else if (event instanceof AcdEvent.Ended ended) {
             return new HistoryEntry(ended.at(), ended.interactionId(), "ENDED", null, ended.agent(), null, null);
         } else if (event instanceof AcdEvent.Completed completed) {

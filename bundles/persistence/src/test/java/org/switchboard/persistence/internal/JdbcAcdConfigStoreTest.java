@@ -5,6 +5,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +18,8 @@ import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Code;
 import org.switchboard.api.acd.CodeKind;
+import org.switchboard.api.acd.MaxWait;
+import org.switchboard.api.acd.OpeningHours;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.ServiceLevel;
@@ -42,7 +46,10 @@ public class JdbcAcdConfigStoreTest {
                 Duration.ofSeconds(45), Duration.ofSeconds(15), Duration.ofSeconds(20), 50, true,
                 new ServiceLevel(Duration.ofSeconds(30), 90), List.of(
                         new WideningStep(Duration.ofSeconds(30), 2, Set.of()),
-                        new WideningStep(Duration.ofSeconds(90), 3, Set.of("overflow", "spb"))));
+                        new WideningStep(Duration.ofSeconds(90), 3, Set.of("overflow", "spb"))),
+                new MaxWait(Duration.ofSeconds(300), MaxWait.Action.QUEUE, "overflow"),
+                new OpeningHours("mon-fri 09:00-18:00; sat 10:00-14:00", ZoneId.of("Europe/Moscow"),
+                        Set.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-07"))), "night");
         store.saveQueue(sales);
         store.saveQueue(QueueDefinition.named("support"));
 

@@ -1,0 +1,141 @@
+package org.switchboard.persistence.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.acd.AcdEvent;
+import org.switchboard.api.acd.AcdListener;
+import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.MaxWait;
+import org.switchboard.api.acd.SkillRequirement;
+import org.switchboard.api.store.KeptContacts;
+import org.switchboard.api.store.QueuedContact;
+
+/**
+ * Keeps in {@code acd_kept_contact} every contact in line that can outlive the process (all but live calls),
+ * from the distribution events, on its listener thread: from entering the line until accepted or gone.
+ */
+@Component(service = {AcdListener.class, KeptContacts.class})
+public class JdbcKeptContacts implements AcdListener, KeptContacts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcKeptContacts.class);
+    private static final String DELETE = "DELETE FROM acd_kept_contact WHERE interaction_id = ?";
+
+    @Reference
+    SwitchboardDatabase database;
+
+    @Override
+    public void onEvent(AcdEvent event) {
+        try {
+            Jdbc.inTransaction(database.dataSource(), connection -> {
+                apply(connection, event);
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            LOG.error("Kept contacts not updated for {}: {}", event, e.getMessage());
+        }
+    }
+
+    private static void apply(Connection connection, AcdEvent event) throws SQLException {
+        if (event instanceof AcdEvent.Queued queued && !queued.requeued() && outlivesProcess(queued.interaction())) {
+            keep(connection, queued.interaction(), queued.at(), queued.at());
+        } else if (event instanceof AcdEvent.CallbackRequested requested) {
+            keep(connection, requested.callback(), requested.waitingSince(), requested.waitingSince());
+        } else if (event instanceof AcdEvent.Moved moved) {
+            Interaction contact = moved.interaction();
+            boolean otherQueue = !contact.queue().equals(moved.fromQueue());
+            Jdbc.update(connection, "UPDATE acd_kept_contact SET queue_name = ?, priority = ?"
+                    + (otherQueue ? ", queued_here_at = ?" : "") + " WHERE interaction_id = ?",
+                    otherQueue ? new Object[] {contact.queue(), contact.priority(), utc(moved.at()), contact.id()}
+                            : new Object[] {contact.queue(), contact.priority(), contact.id()});
+        } else if (event instanceof AcdEvent.Overflowed overflowed) {
+            if (overflowed.action() == MaxWait.Action.QUEUE) {
+                Jdbc.update(connection, "UPDATE acd_kept_contact SET queue_name = ?, queued_here_at = ?"
+                        + " WHERE interaction_id = ?", overflowed.target(), utc(overflowed.at()), overflowed.interactionId());
+            } else if (overflowed.action() == MaxWait.Action.MESSAGE) {
+                Jdbc.update(connection, DELETE, overflowed.interactionId());
+            }
+        } else if (event instanceof AcdEvent.Accepted accepted) {
+            Jdbc.update(connection, DELETE, accepted.interactionId());
+        } else if (event instanceof AcdEvent.Abandoned abandoned) {
+            Jdbc.update(connection, DELETE, abandoned.interactionId());
+        } else if (event instanceof AcdEvent.Dropped dropped) {
+            Jdbc.update(connection, DELETE, dropped.interactionId());
+        }
+    }
+
+    /** A live call ends with the process that carries it; every other contact can be taken up again. */
+    private static boolean outlivesProcess(Interaction interaction) {
+        return interaction.channel() != Channel.VOICE;
+    }
+
+    private static void keep(Connection connection, Interaction contact, Instant enqueuedAt, Instant queuedHereAt)
+            throws SQLException {
+        Jdbc.update(connection, DELETE, contact.id());
+        Map<String, String> levels = new TreeMap<>();
+        contact.requirements().forEach(r -> levels.put(r.skill(), Integer.toString(r.minimumLevel())));
+        Jdbc.update(connection, "INSERT INTO acd_kept_contact (interaction_id, channel, queue_name, priority,"
+                + " entry_point, customer, requirements, attributes, created_at, enqueued_at, queued_here_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", contact.id(), contact.channel().name(), contact.queue(),
+                contact.priority(), contact.entryPoint(), contact.customer(), encode(levels),
+                encode(contact.attributes()), utc(contact.createdAt()), utc(enqueuedAt), utc(queuedHereAt));
+    }
+
+    @Override
+    public List<QueuedContact> pending() {
+        return Jdbc.inTransaction(database.dataSource(), connection -> Jdbc.query(connection,
+                "SELECT interaction_id, channel, queue_name, priority, entry_point, customer, requirements, attributes,"
+                        + " created_at, enqueued_at, queued_here_at, seq FROM acd_kept_contact ORDER BY enqueued_at, seq",
+                row -> new QueuedContact(new Interaction(row.getString(1), Channel.valueOf(row.getString(2)),
+                        row.getString(3), row.getInt(4),
+                        decode(row.getString(7)).entrySet().stream()
+                                .map(level -> new SkillRequirement(level.getKey(), Integer.parseInt(level.getValue())))
+                                .toList(),
+                        row.getString(5), row.getString(6), decode(row.getString(8)), row.getObject(9, OffsetDateTime.class).toInstant()),
+                        row.getLong(12), row.getObject(10, OffsetDateTime.class).toInstant(), row.getObject(11, OffsetDateTime.class).toInstant())));
+    }
+
+    /** Properties text: escapes any key and value, needs no library. */
+    private static String encode(Map<String, String> values) {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        StringWriter text = new StringWriter();
+        try {
+            properties.store(text, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static Map<String, String> decode(String text) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> values = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+        return values;
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}
