@@ -18,6 +18,15 @@ final class Check {
         return value;
     }
 
+    /** A telephone number or SIP user part: an optional +, then digits, * and #, 2 to 32 of them. */
+    static String phone(String field, String value) {
+        if (value == null || !value.matches("\\+?[0-9*#]{2,32}")) {
+            throw ProblemException.invalid(field, "'" + field + "' must be a number such as +74951234567, was '"
+                    + value + "'");
+        }
+        return value;
+    }
+
     static int range(String field, Integer value, int min, int max, int fallback) {
         int actual = value == null ? fallback : value;
         if (actual < min || actual > max) {

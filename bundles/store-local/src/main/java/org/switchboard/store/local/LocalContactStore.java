@@ -12,7 +12,8 @@ import org.switchboard.api.store.QueuedContact;
  * Keeps distribution's live state in memory: it outlives a restart of the core bundle, not of the JVM.
  * For one node, and for tests and simulations.
  */
-@Component(service = ContactStore.class, property = ContactStore.KIND + "=local")
+// Immediate: a delayed component would be disposed of, with the line, while distribution restarts.
+@Component(service = ContactStore.class, property = ContactStore.KIND + "=local", immediate = true)
 public class LocalContactStore implements ContactStore {
 
     private final Map<String, QueuedContact> contacts = new ConcurrentHashMap<>();
