@@ -1,8 +1,10 @@
 package org.switchboard.itests;
 
 import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.CoreMatchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThat;
+import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.Before;
 import org.junit.Test;
 
-/** Contact distribution over REST in the assembled appliance: configure, push, accept, complete. */
+/** Contact distribution over REST in the assembled appliance: configure, push, accept, complete, delete. */
 public class AcdIT extends ApplianceTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -213,6 +215,110 @@ public class AcdIT extends ApplianceTestSupport {
 
         assertEquals(404, http().post("/api/v1/agents/nobody-configured/login", admin, "").statusCode());
         assertEquals(403, http().put("/api/v1/queues/x", Http.basic(AGENT, AGENT_PASSWORD), "{}").statusCode());
+    }
+
+    @Test
+    public void skillsAreACatalogueThatAgentsDrawFrom() throws Exception {
+        String skill = "kazakh-" + UUID.randomUUID().toString().substring(0, 8);
+        String agent = "dana-" + UUID.randomUUID().toString().substring(0, 8);
+        String agentRole = Http.basic(AGENT, AGENT_PASSWORD);
+        assertEquals(403, http().put("/api/v1/skills/" + skill, agentRole, "{}").statusCode());
+        assertEquals(skill, field(http().put("/api/v1/skills/" + skill, admin, "{\"description\":\"Speaks Kazakh\"}"),
+                "name"));
+        assertThat("any signed-in user reads the catalogue", http().get("/api/v1/skills", agentRole).body(),
+                containsString("Speaks Kazakh"));
+        assertThat(shell("cc:skills"), containsString(skill));
+        JsonNode paths = JSON.readTree(http().get("/api/openapi.json", admin).body()).get("paths");
+        for (String path : List.of("/v1/skills/{name}", "/v1/queues/{name}", "/v1/agents/{login}")) {
+            assertTrue("DELETE " + path + " in the OpenAPI document", paths.path(path).has("delete"));
+        }
+
+        assertEquals(200, http().put("/api/v1/agents/" + agent, admin, "{\"skills\":{\"" + skill + "\":6}}")
+                .statusCode());
+        HttpResponse<String> inUse = http().delete("/api/v1/skills/" + skill, admin);
+        assertEquals(409, inUse.statusCode());
+        assertThat(inUse.body(), containsString("agent '" + agent + "'"));
+
+        assertEquals(204, http().delete("/api/v1/agents/" + agent, admin).statusCode());
+        assertEquals(204, http().delete("/api/v1/skills/" + skill, admin).statusCode());
+        assertThat(http().get("/api/v1/skills", admin).body(), not(containsString(skill)));
+        assertEquals(404, http().delete("/api/v1/skills/" + skill, admin).statusCode());
+        Await.until("the skill's changes in the audit log", Duration.ofSeconds(10), () -> {
+            String audit = http().get("/api/v1/audit?limit=200", admin).body();
+            return audit.contains(skill) && audit.contains("\"skill.define\"") && audit.contains("\"skill.delete\"");
+        });
+    }
+
+    @Test
+    public void unknownSkillsAndQueuesAreNamed() throws Exception {
+        String skill = "juggling-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> agentSkill = http().put("/api/v1/agents/someone", admin,
+                "{\"skills\":{\"russian\":5,\"" + skill + "\":5}}");
+        assertEquals(400, agentSkill.statusCode());
+        assertEquals("skills", JSON.readTree(agentSkill.body()).get("field").asText());
+        assertThat(JSON.readTree(agentSkill.body()).get("detail").asText(), containsString("'" + skill + "'"));
+        assertEquals(404, http().get("/api/v1/agents/someone", admin).statusCode());
+
+        HttpResponse<String> required = http().post("/api/v1/interactions", admin, "{\"channel\":\"CHAT\",\"queue\":\""
+                + queue + "\",\"skills\":[{\"skill\":\"" + skill + "\",\"minimumLevel\":3}]}");
+        assertEquals(400, required.statusCode());
+        assertEquals("skills.skill", JSON.readTree(required.body()).get("field").asText());
+        assertThat(JSON.readTree(required.body()).get("detail").asText(), containsString("'" + skill + "'"));
+        assertEquals("nothing was queued", 0,
+                JSON.readTree(http().get("/api/v1/queues/" + queue, admin).body()).get("waiting").size());
+
+        String nowhere = "nowhere-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> unknownQueue = http().post("/api/v1/interactions", admin,
+                "{\"channel\":\"CHAT\",\"queue\":\"" + nowhere + "\"}");
+        assertEquals(404, unknownQueue.statusCode());
+        assertEquals("queue", JSON.readTree(unknownQueue.body()).get("field").asText());
+        assertThat(JSON.readTree(unknownQueue.body()).get("detail").asText(), containsString("'" + nowhere + "'"));
+    }
+
+    @Test
+    public void aQueueIsDeletedOnlyOnceNoContactWaitsInIt() throws Exception {
+        String id = queue + "-waiting";
+        assertEquals(201, http().post("/api/v1/interactions", admin,
+                "{\"id\":\"" + id + "\",\"channel\":\"VOICE\",\"queue\":\"" + queue + "\"}").statusCode());
+        assertEquals(403, http().delete("/api/v1/queues/" + queue, Http.basic(AGENT, AGENT_PASSWORD)).statusCode());
+        HttpResponse<String> busy = http().delete("/api/v1/queues/" + queue, admin);
+        assertEquals(409, busy.statusCode());
+        assertThat(busy.body(), containsString("'" + queue + "'"));
+        assertEquals(200, http().get("/api/v1/queues/" + queue, admin).statusCode());
+
+        assertEquals(204, http().post("/api/v1/interactions/" + id + "/abandon", admin, "").statusCode());
+        Await.until("the contact gone from " + queue, Duration.ofSeconds(10), () -> JSON.readTree(
+                http().get("/api/v1/queues/" + queue, admin).body()).get("waiting").size() == 0);
+        assertEquals(204, http().delete("/api/v1/queues/" + queue, admin).statusCode());
+        assertEquals(404, http().get("/api/v1/queues/" + queue, admin).statusCode());
+        assertThat(http().get("/api/v1/queues", admin).body(), not(containsString("\"" + queue + "\"")));
+        assertEquals(404, http().delete("/api/v1/queues/" + queue, admin).statusCode());
+        Await.until("the queue's deletion in the audit log", Duration.ofSeconds(10), () -> {
+            String audit = http().get("/api/v1/audit?limit=200", admin).body();
+            return audit.contains("\"queue.delete\"") && audit.contains(queue);
+        });
+    }
+
+    @Test
+    public void anAgentIsDeletedOnlyOnceSignedOut() throws Exception {
+        String agent = "emil-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(200, http().put("/api/v1/agents/" + agent, admin, "{\"skills\":{\"russian\":4}}").statusCode());
+        assertEquals("NOT_READY", field(http().post("/api/v1/agents/" + agent + "/login", admin, ""), "state"));
+        assertEquals(403, http().delete("/api/v1/agents/" + agent, Http.basic(AGENT, AGENT_PASSWORD)).statusCode());
+
+        HttpResponse<String> signedIn = http().delete("/api/v1/agents/" + agent, admin);
+        assertEquals(409, signedIn.statusCode());
+        assertThat(signedIn.body(), containsString("NOT_READY"));
+        assertEquals(200, http().get("/api/v1/agents/" + agent, admin).statusCode());
+
+        assertEquals("LOGGED_OUT", field(http().post("/api/v1/agents/" + agent + "/logout", admin, ""), "state"));
+        assertEquals(204, http().delete("/api/v1/agents/" + agent, admin).statusCode());
+        assertEquals(404, http().get("/api/v1/agents/" + agent, admin).statusCode());
+        assertEquals(404, http().delete("/api/v1/agents/" + agent, admin).statusCode());
+        Await.until("the agent's deletion in the audit log", Duration.ofSeconds(10), () -> {
+            String audit = http().get("/api/v1/audit?limit=200", admin).body();
+            return audit.contains("\"agent.delete\"") && audit.contains(agent);
+        });
     }
 
     private static String field(HttpResponse<String> response, String name) throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -49,6 +50,12 @@ public class ApplianceProcessIT {
         assertEquals(200, http.post("/api/v1/agents/kept-agent/login", Http.basic("admin", password), "").statusCode());
         assertEquals(200, http.put("/api/v1/agents/kept-agent/state", Http.basic("admin", password),
                 "{\"state\":\"NOT_READY\",\"reason\":\"training\"}").statusCode());
+        String admin = Http.basic("admin", password);
+        for (String contact : List.of("{\"id\":\"kept-call\",\"channel\":\"VOICE\",\"customer\":\"+74950000001\"",
+                "{\"id\":\"live-call\",\"channel\":\"VOICE\"", "{\"id\":\"kept-chat\",\"channel\":\"CHAT\"")) {
+            assertEquals(201, http.post("/api/v1/interactions", admin, contact + ",\"queue\":\"kept\"}").statusCode());
+        }
+        assertEquals(204, http.post("/api/v1/interactions/kept-call/callback", admin, "{}").statusCode());
 
         appliance.stop();
         appliance.start();
@@ -63,6 +70,8 @@ public class ApplianceProcessIT {
         assertThat("signed in again, not ready for the same reason", agent,
                 containsString("\"state\":\"NOT_READY\",\"reason\":\"training\""));
         assertThat(http.get("/api/v1/audit", Http.basic("admin", password)).body(), containsString("\"auth.sign-in\""));
+        assertThat("the callback and the chat are in line again in their order; a live call ended with the process",
+                queue, containsString("\"waiting\":[\"kept-call\",\"kept-chat\"]"));
         assertTrue(Files.exists(appliance.home().resolve("data/db/switchboard.mv.db")));
         appliance.stop();
         // The log is buffered; it is complete once the appliance has stopped.

@@ -4,9 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -77,10 +79,29 @@ public class AgentsResource {
     @Operation(summary = "Creates or changes an agent's configuration (skills, groups, capacity); applies at once")
     public AgentResponse put(@PathParam("login") String login, AgentBody body, @Context SecurityContext caller) {
         AgentProfile profile = Check.present("body", body).toProfile(Check.name("login", login));
+        SkillNames.requireKnown(config, "skills", profile.skills().keySet());
         config.saveAgent(profile);
         acd.updateAgent(profile);
         Audit.record(audit, caller, "agent.configure", login, profile.toString());
         return get(login);
+    }
+
+    @DELETE
+    @Path("{login}")
+    @RequiresRole(Role.SUPERVISOR)
+    @Operation(summary = "Removes an agent's configuration; refused (409) while they are signed in to distribution")
+    public void delete(@PathParam("login") String login, @Context SecurityContext caller) {
+        profile(login);
+        // A signed-in agent's session would outlive its configuration: nobody could change or sign it in again.
+        Optional<AgentView> live = acd.agent(login);
+        if (live.isPresent()) {
+            throw new ProblemException(409, "Conflict", "Agent '" + login + "' is signed in to distribution ("
+                    + live.get().state() + "); sign them out first", null);
+        }
+        if (!config.deleteAgent(login)) {
+            throw ProblemException.notFound("No agent '" + login + "' is configured");
+        }
+        Audit.record(audit, caller, "agent.delete", login, null);
     }
 
     @POST

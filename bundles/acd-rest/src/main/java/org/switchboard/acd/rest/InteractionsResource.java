@@ -25,6 +25,9 @@ import org.switchboard.api.acd.CodeKind;
 import org.switchboard.api.acd.HistoryEntry;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.InteractionHistory;
+import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.SkillRequirement;
+import org.switchboard.api.acd.WaitEstimate;
 import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
@@ -62,17 +65,30 @@ public class InteractionsResource {
     public record AgentCommand(String agent) {
     }
 
+    /** The number to call a waiting caller back at (absent: the number they called from). */
+    public record CallbackRequest(String number) {
+    }
+
+    /** A waiting contact's place: position 1 is next; seconds are null while unknown. */
+    public record Estimate(String id, String queue, int position, int staffedAgents, Long averageHandleSeconds,
+            Long expectedWaitSeconds) {
+    }
+
     /** How an agent closes an interaction after wrap-up. */
     public record Completion(String disposition, String note) {
     }
 
     @POST
-    @Operation(summary = "Puts a contact in a queue; 404 when the queue does not exist, 503 when it is full")
+    @Operation(summary = "Puts a contact in a queue (or its after-hours queue); 404 when the queue does not exist,"
+            + " 503 when it is full or closed")
     public Response submit(InteractionBody body) {
         Interaction interaction = Check.present("body", body).toInteraction(clock.instant());
-        if (acd.queue(interaction.queue()).isEmpty()) {
-            throw new ProblemException(404, "Not found", "No queue named '" + interaction.queue() + "'", "queue");
-        }
+        SkillNames.requireKnown(config, "skills.skill",
+                interaction.requirements().stream().map(SkillRequirement::skill).toList());
+        QueueDefinition queue = acd.queue(interaction.queue()).orElseThrow(() ->
+                new ProblemException(404, "Not found", "No queue named '" + interaction.queue() + "'", "queue"))
+                .definition();
+        String target = queue.isOpen(clock.instant()) || queue.afterHours() == null ? queue.name() : queue.afterHours();
         boolean queued;
         try {
             queued = acd.submit(interaction);
@@ -80,10 +96,41 @@ public class InteractionsResource {
             throw new ProblemException(409, "Conflict", duplicate.getMessage(), "id");
         }
         if (!queued) {
-            throw new ProblemException(503, "Queue full", "Queue '" + interaction.queue() + "' is full", "queue");
+            throw refusal(queue, target);
         }
-        return Response.status(Response.Status.CREATED)
-                .entity(Map.of("id", interaction.id(), "queue", interaction.queue())).build();
+        return Response.status(Response.Status.CREATED).entity(Map.of("id", interaction.id(), "queue", target)).build();
+    }
+
+    /** Why a queue refused a contact: closed (naming its hours), or full. */
+    private ProblemException refusal(QueueDefinition queue, String target) {
+        boolean open = acd.queue(target).map(view -> view.definition().isOpen(clock.instant())).orElse(false);
+        if (!open) {
+            return new ProblemException(503, "Queue closed", "Queue '" + queue.name() + "' is closed; its hours are '"
+                    + queue.hours().spec() + "' (" + queue.hours().zone() + ")", "queue");
+        }
+        return new ProblemException(503, "Queue full", "Queue '" + target + "' is full", "queue");
+    }
+
+    @POST
+    @Path("{id}/callback")
+    @Operation(summary = "A waiting caller leaves the line and keeps their place: the call becomes a callback to"
+            + " the number given (or the one they called from); 409 when it is not a waiting call")
+    public Response callback(@PathParam("id") String id, CallbackRequest request) {
+        String number = request == null || request.number() == null ? null : Check.phone("number", request.number());
+        Conflicts.run(() -> acd.requestCallback(id, number));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/estimate")
+    @Operation(summary = "Position in queue and expected wait of a waiting contact, for announcements: expected wait ="
+            + " position × recent average handle time ÷ agents signed in who serve it (ready or busy)")
+    public Estimate estimate(@PathParam("id") String id) {
+        WaitEstimate estimate = acd.estimate(id)
+                .orElseThrow(() -> ProblemException.notFound("'" + id + "' is not waiting in a queue"));
+        return new Estimate(id, estimate.queue(), estimate.position(), estimate.staffed(),
+                estimate.averageHandleTime() == null ? null : estimate.averageHandleTime().toSeconds(),
+                estimate.expectedWait() == null ? null : estimate.expectedWait().toSeconds());
     }
 
     @POST

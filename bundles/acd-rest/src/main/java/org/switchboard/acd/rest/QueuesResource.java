@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -84,5 +85,21 @@ public class QueuesResource {
         acd.defineQueue(definition);
         Audit.record(audit, caller, "queue.define", name, definition.toString());
         return get(name);
+    }
+
+    @DELETE
+    @Path("{name}")
+    @RequiresRole(Role.SUPERVISOR)
+    @Operation(summary = "Removes a queue; refused (409) while contacts wait in it or agents hold its contacts")
+    public void delete(@PathParam("name") String name, @Context SecurityContext caller) {
+        boolean stored = config.queues().stream().anyMatch(queue -> queue.name().equals(name));
+        if (!stored && acd.queue(name).isEmpty()) {
+            throw ProblemException.notFound("No queue named '" + name + "'");
+        }
+        // Distribution decides whether the queue is empty; the stored rules go only once it has let the queue go,
+        // so a refused delete leaves the queue as it was.
+        Conflicts.run(() -> acd.removeQueue(name));
+        config.deleteQueue(name);
+        Audit.record(audit, caller, "queue.delete", name, null);
     }
 }

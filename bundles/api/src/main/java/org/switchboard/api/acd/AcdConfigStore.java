@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The configured queues and agents, kept across restarts. */
+/** The configured queues, agents, code lists and skill catalogue, kept across restarts. */
 @ProviderType
 public interface AcdConfigStore {
 
@@ -31,4 +31,13 @@ public interface AcdConfigStore {
 
     /** False when there was no such code. */
     boolean deleteCode(CodeKind kind, String code);
+
+    /** The skill catalogue, ordered by name. */
+    List<Skill> skills();
+
+    /** Adds a skill or changes its description. */
+    void saveSkill(Skill skill);
+
+    /** False when there was no such skill; throws IllegalStateException while an agent still has it. */
+    boolean deleteSkill(String name);
 }

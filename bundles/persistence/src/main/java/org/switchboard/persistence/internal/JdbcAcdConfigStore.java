@@ -3,7 +3,10 @@ package org.switchboard.persistence.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,12 +24,15 @@ import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Code;
 import org.switchboard.api.acd.CodeKind;
+import org.switchboard.api.acd.MaxWait;
+import org.switchboard.api.acd.OpeningHours;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.ServiceLevel;
+import org.switchboard.api.acd.Skill;
 import org.switchboard.api.acd.WideningStep;
 
-/** Queues and agents in the {@code acd_*} tables; each save replaces the whole entry in one transaction. */
+/** Queues, agents, code lists and skills in the {@code acd_*} tables; each save is one transaction. */
 @Component
 public class JdbcAcdConfigStore implements AcdConfigStore {
 
@@ -41,12 +48,21 @@ public class JdbcAcdConfigStore implements AcdConfigStore {
     public void saveQueue(QueueDefinition queue) {
         Jdbc.inTransaction(dataSource(), connection -> {
             Jdbc.update(connection, "DELETE FROM acd_queue WHERE name = ?", queue.name());
+            MaxWait maxWait = queue.maxWait();
+            OpeningHours hours = queue.hours();
             Jdbc.update(connection, "INSERT INTO acd_queue (name, strategy, priority_weight_seconds,"
                     + " offer_timeout_seconds, wrap_up_seconds, max_length, blending, service_level_seconds,"
-                    + " service_level_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " service_level_percent, max_wait_seconds, max_wait_action, max_wait_target, opening_hours,"
+                    + " hours_zone, closed_dates, after_hours_queue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     queue.name(), queue.strategy().name(), queue.priorityWeight().toSeconds(),
                     queue.offerTimeout().toSeconds(), queue.wrapUp().toSeconds(), queue.maxLength(), queue.blending(),
-                    queue.serviceLevel().threshold().toSeconds(), queue.serviceLevel().targetPercent());
+                    queue.serviceLevel().threshold().toSeconds(), queue.serviceLevel().targetPercent(),
+                    maxWait == null ? null : maxWait.after().toSeconds(),
+                    maxWait == null ? null : maxWait.action().name(), maxWait == null ? null : maxWait.target(),
+                    hours == null ? null : hours.spec(), hours == null ? null : hours.zone().getId(),
+                    hours == null ? null : hours.closedDates().stream().sorted().map(LocalDate::toString)
+                            .collect(Collectors.joining(",")),
+                    queue.afterHours());
             for (String group : queue.groups()) {
                 Jdbc.update(connection, "INSERT INTO acd_queue_group (queue_name, group_name) VALUES (?, ?)",
                         queue.name(), group);
@@ -126,6 +142,32 @@ public class JdbcAcdConfigStore implements AcdConfigStore {
                 "DELETE FROM acd_code WHERE kind = ? AND code = ?", kind.name(), code) > 0);
     }
 
+    @Override
+    public List<Skill> skills() {
+        return Jdbc.inTransaction(dataSource(), connection -> Jdbc.query(connection,
+                "SELECT name, description FROM acd_skill ORDER BY name",
+                rs -> new Skill(rs.getString(1), rs.getString(2))));
+    }
+
+    @Override
+    public void saveSkill(Skill skill) {
+        // Update in place: agents' skills refer to the row, so it must not be deleted and inserted again.
+        Jdbc.inTransaction(dataSource(), connection -> {
+            if (Jdbc.update(connection, "UPDATE acd_skill SET description = ? WHERE name = ?",
+                    skill.description(), skill.name()) == 0) {
+                Jdbc.update(connection, "INSERT INTO acd_skill (name, description) VALUES (?, ?)",
+                        skill.name(), skill.description());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteSkill(String name) {
+        return Jdbc.inTransaction(dataSource(),
+                connection -> Jdbc.update(connection, "DELETE FROM acd_skill WHERE name = ?", name) > 0);
+    }
+
     private DataSource dataSource() {
         return database.dataSource();
     }
@@ -143,13 +185,24 @@ public class JdbcAcdConfigStore implements AcdConfigStore {
             widening.computeIfAbsent((String) row[0], name -> new ArrayList<>()).add((WideningStep) row[1]);
         }
         return Jdbc.query(connection, "SELECT name, strategy, priority_weight_seconds, offer_timeout_seconds,"
-                + " wrap_up_seconds, max_length, blending, service_level_seconds, service_level_percent"
-                + " FROM acd_queue ORDER BY name",
+                + " wrap_up_seconds, max_length, blending, service_level_seconds, service_level_percent,"
+                + " max_wait_seconds, max_wait_action, max_wait_target, opening_hours, hours_zone, closed_dates,"
+                + " after_hours_queue FROM acd_queue ORDER BY name",
                 rs -> new QueueDefinition(rs.getString(1), RoutingStrategy.valueOf(rs.getString(2)),
                         groups.getOrDefault(rs.getString(1), Set.of()), Duration.ofSeconds(rs.getInt(3)),
                         Duration.ofSeconds(rs.getInt(4)), Duration.ofSeconds(rs.getInt(5)), rs.getInt(6),
                         rs.getBoolean(7), new ServiceLevel(Duration.ofSeconds(rs.getInt(8)), rs.getInt(9)),
-                        widening.getOrDefault(rs.getString(1), List.of())));
+                        widening.getOrDefault(rs.getString(1), List.of()),
+                        rs.getString(11) == null ? null : new MaxWait(Duration.ofSeconds(rs.getInt(10)),
+                                MaxWait.Action.valueOf(rs.getString(11)), rs.getString(12)),
+                        rs.getString(13) == null ? null : new OpeningHours(rs.getString(13), ZoneId.of(rs.getString(14)),
+                                datesOf(rs.getString(15))),
+                        rs.getString(16)));
+    }
+
+    private static Set<LocalDate> datesOf(String joined) {
+        return joined == null || joined.isEmpty() ? Set.of()
+                : Arrays.stream(joined.split(",")).map(LocalDate::parse).collect(Collectors.toSet());
     }
 
     private static Set<String> groupsOf(String joined) {
