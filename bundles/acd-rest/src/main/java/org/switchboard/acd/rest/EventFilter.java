@@ -26,6 +26,10 @@ record EventFilter(String queue, String agent) {
             return dropped.queue();
         } else if (event instanceof AcdEvent.Moved moved) {
             return moved.interaction().queue();
+        } else if (event instanceof AcdEvent.CallbackRequested requested) {
+            return requested.callback().queue();
+        } else if (event instanceof AcdEvent.Overflowed overflowed) {
+            return overflowed.queue();
         }
         return null;
     }
@@ -37,6 +41,8 @@ record EventFilter(String queue, String agent) {
             return accepted.agent();
         } else if (event instanceof AcdEvent.Declined declined) {
             return declined.agent();
+        } else if (event instanceof AcdEvent.Withdrawn withdrawn) {
+            return withdrawn.agent();
         } else if (event instanceof AcdEvent.Ended ended) {
             return ended.agent();
         } else if (event instanceof AcdEvent.Completed completed) {

@@ -27,6 +27,13 @@ public sealed interface AcdEvent {
     record Declined(Instant at, String interactionId, String agent, boolean timedOut) implements AcdEvent {
     }
 
+    /**
+     * An offer to this agent ended without their doing: another agent took the contact (ring-all), nobody
+     * answered a ring-all in time, or the customer left.
+     */
+    record Withdrawn(Instant at, String interactionId, String agent) implements AcdEvent {
+    }
+
     /** A supervisor removed a waiting contact from its queue. */
     record Dropped(Instant at, String interactionId, String queue) implements AcdEvent {
     }

@@ -13,5 +13,7 @@ public enum RoutingStrategy {
     /** Always the first able agent in login order (top-down). */
     LINEAR,
     /** Any able agent, at random. */
-    RANDOM
+    RANDOM,
+    /** Every able agent at once (for calls): the first to accept takes the contact, the others stop ringing. */
+    RING_ALL
 }

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -25,6 +27,7 @@ import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.MaxWait;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueView;
+import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.WaitEstimate;
 import org.switchboard.api.store.ContactStore;
 import org.switchboard.api.store.QueuedContact;
@@ -53,6 +56,8 @@ public final class AcdEngine {
     private final TreeSet<WaitingContact> waiting = new TreeSet<>(WaitingContact.BY_RANK);
     private final Map<String, WaitingContact> waitingById = new HashMap<>();
     private final Map<String, AgentSession> holders = new HashMap<>();
+    /** Contacts offered to several agents at once (ring-all) until one accepts, with the agents still ringing. */
+    private final Map<String, Set<AgentSession>> ringing = new HashMap<>();
     private long sequence;
 
     public AcdEngine(Clock clock, Consumer<AcdEvent> events, Random random, ContactStore store) {
@@ -68,7 +73,7 @@ public final class AcdEngine {
      */
     public void restore(List<QueuedContact> kept) {
         for (QueuedContact stored : kept) {
-            if (waitingById.containsKey(stored.id()) || holders.containsKey(stored.id())) {
+            if (inDistribution(stored.id())) {
                 continue;
             }
             QueueState queue = queues.get(stored.interaction().queue());
@@ -99,7 +104,7 @@ public final class AcdEngine {
         if (queue == null) {
             return;
         }
-        boolean held = holders.values().stream().flatMap(agent -> agent.work().values().stream())
+        boolean held = agents.values().stream().flatMap(agent -> agent.work().values().stream())
                 .anyMatch(item -> item.interaction.queue().equals(name));
         if (queue.waiting() > 0 || held) {
             throw new AcdConflictException("Queue '" + name + "' still has contacts in distribution", null);
@@ -128,7 +133,7 @@ public final class AcdEngine {
         }
         AgentState before = agent.visibleState();
         for (Work offer : new ArrayList<>(agent.work().values())) {
-            withdraw(agent, offer);
+            takeBack(agent, offer);
         }
         agents.remove(login);
         emit(new AcdEvent.AgentStateChanged(now(), login, before, AgentState.LOGGED_OUT, null));
@@ -147,7 +152,7 @@ public final class AcdEngine {
 
     /** Puts a contact in its queue; answers false (with a Refused event) if the queue is unknown or full. */
     public boolean submit(Interaction interaction) {
-        if (waitingById.containsKey(interaction.id()) || holders.containsKey(interaction.id())) {
+        if (inDistribution(interaction.id())) {
             throw new IllegalArgumentException("Interaction '" + interaction.id() + "' is already being distributed");
         }
         QueueState queue = queues.get(interaction.queue());
@@ -177,6 +182,11 @@ public final class AcdEngine {
     public void accept(String interactionId, String login) {
         AgentSession agent = session(login);
         Work offer = offered(interactionId, agent);
+        Set<AgentSession> rung = ringing.remove(interactionId);
+        if (rung != null) {
+            rung.stream().filter(other -> other != agent).forEach(other -> stopRinging(other, interactionId));
+            holders.put(interactionId, agent);
+        }
         AgentState before = agent.visibleState();
         offer.enter(Work.Phase.TALKING, now(), null);
         store.remove(interactionId);
@@ -233,9 +243,15 @@ public final class AcdEngine {
 
     /** The customer left before being served: the contact leaves its queue (or an open offer is withdrawn). */
     public void abandon(String interactionId) {
+        String queue = interaction(interactionId).map(Interaction::queue).orElse(null);
         WaitingContact contact = waitingById.get(interactionId);
         if (contact != null) {
             dequeue(contact);
+            store.remove(interactionId);
+        } else if (ringing.containsKey(interactionId)) {
+            for (AgentSession agent : ringing.remove(interactionId)) {
+                stopRinging(agent, interactionId);
+            }
             store.remove(interactionId);
         } else {
             AgentSession agent = holders.get(interactionId);
@@ -248,7 +264,7 @@ public final class AcdEngine {
             store.remove(interactionId);
             stateChanged(agent, before, null);
         }
-        emit(new AcdEvent.Abandoned(now(), interactionId, contact != null ? contact.interaction().queue() : null));
+        emit(new AcdEvent.Abandoned(now(), interactionId, queue));
         dispatch();
     }
 
@@ -308,6 +324,7 @@ public final class AcdEngine {
         }
         dequeue(contact);
         queue.chose(login);
+        holders.put(contact.id(), agent);
         offer(contact, agent, queue.definition());
     }
 
@@ -327,18 +344,18 @@ public final class AcdEngine {
     public void advance() {
         Instant now = now();
         overflowLongWaiting(now);
-        List<Work> due = new ArrayList<>();
+        List<Map.Entry<AgentSession, Work>> due = new ArrayList<>();
         for (AgentSession agent : agents.values()) {
             for (Work item : agent.work().values()) {
                 if (item.deadline != null && !item.deadline.isAfter(now)) {
-                    due.add(item);
+                    due.add(Map.entry(agent, item));
                 }
             }
         }
-        for (Work item : due) {
-            AgentSession agent = holders.get(item.interaction.id());
+        for (Map.Entry<AgentSession, Work> timedOut : due) {
+            Work item = timedOut.getValue();
             if (item.phase == Work.Phase.OFFERED) {
-                decline(agent, item, true);
+                decline(timedOut.getKey(), item, true);
             } else {
                 complete(item.interaction.id(), null, null);
             }
@@ -432,7 +449,8 @@ public final class AcdEngine {
         if (contact != null) {
             return Optional.of(contact.interaction());
         }
-        AgentSession agent = holders.get(interactionId);
+        AgentSession agent = holders.containsKey(interactionId) ? holders.get(interactionId)
+                : ringing.getOrDefault(interactionId, Set.of()).stream().findFirst().orElse(null);
         return agent == null ? Optional.empty() : Optional.of(agent.work().get(interactionId).interaction);
     }
 
@@ -476,6 +494,11 @@ public final class AcdEngine {
             if (able.isEmpty()) {
                 continue;
             }
+            if (queue.definition().strategy() == RoutingStrategy.RING_ALL) {
+                free.removeAll(able);
+                ringAll(line, contact, queue, able);
+                continue;
+            }
             AgentSession chosen = chooser.choose(able, queue, contact);
             free.remove(chosen);
             if (!reserve(chosen, contact)) {
@@ -485,8 +508,40 @@ public final class AcdEngine {
             waitingById.remove(contact.id());
             queue.waitingChanged(-1);
             queue.chose(chosen.login());
+            holders.put(contact.id(), chosen);
             offer(contact, chosen, queue.definition());
         }
+    }
+
+    /** Offers the contact at the head of {@code line} to every able agent that can still be reserved. */
+    private void ringAll(Iterator<WaitingContact> line, WaitingContact contact, QueueState queue, List<AgentSession> able) {
+        Set<AgentSession> rung = new LinkedHashSet<>();
+        for (AgentSession agent : able) {
+            if (reserve(agent, contact)) {
+                rung.add(agent);
+            }
+        }
+        if (rung.isEmpty()) {
+            return;
+        }
+        line.remove();
+        waitingById.remove(contact.id());
+        queue.waitingChanged(-1);
+        ringing.put(contact.id(), rung);
+        rung.forEach(agent -> offer(contact, agent, queue.definition()));
+    }
+
+    /** Ends one agent's ring-all offer without their doing: someone else took it, or the customer left. */
+    private void stopRinging(AgentSession agent, String interactionId) {
+        AgentState before = agent.visibleState();
+        release(agent, agent.work().get(interactionId));
+        emit(new AcdEvent.Withdrawn(now(), interactionId, agent.login()));
+        stateChanged(agent, before, null);
+    }
+
+    private boolean inDistribution(String interactionId) {
+        return waitingById.containsKey(interactionId) || holders.containsKey(interactionId)
+                || ringing.containsKey(interactionId);
     }
 
     /** When a waiting contact reaches its queue's maximum wait, or null when the queue has none. */
@@ -558,22 +613,41 @@ public final class AcdEngine {
     private void offer(WaitingContact contact, AgentSession agent, QueueDefinition queue) {
         AgentState before = agent.visibleState();
         agent.work().put(contact.id(), new Work(contact, now(), now().plus(queue.offerTimeout())));
-        holders.put(contact.id(), agent);
         emit(new AcdEvent.Offered(now(), contact.id(), queue.name(), agent.login()));
         stateChanged(agent, before, null);
     }
 
     private void decline(AgentSession agent, Work offer, boolean timedOut) {
         AgentState before = agent.visibleState();
-        withdraw(agent, offer);
+        if (timedOut && ringing.containsKey(offer.interaction.id())) {
+            // Nobody answered a ring-all: it stops ringing and rings again, with no one made not ready.
+            stopRinging(agent, offer.interaction.id());
+            takeBack(agent, offer);
+            return;
+        }
+        takeBack(agent, offer);
         agent.presence(AgentState.NOT_READY, timedOut ? MISSED : DECLINED);
         emit(new AcdEvent.Declined(now(), offer.interaction.id(), agent.login(), timedOut));
         stateChanged(agent, before, agent.reason());
     }
 
-    /** Takes an open offer back from an agent and returns the contact to its original place. */
-    private void withdraw(AgentSession agent, Work offer) {
-        release(agent, offer);
+    /**
+     * Takes an open offer back from an agent and returns the contact to its original place; a ring-all
+     * contact goes back only when no agent is left ringing.
+     */
+    private void takeBack(AgentSession agent, Work offer) {
+        String id = offer.interaction.id();
+        Set<AgentSession> rung = ringing.get(id);
+        if (agent.work().get(id) == offer) {
+            release(agent, offer);
+        }
+        if (rung != null) {
+            rung.remove(agent);
+            if (!rung.isEmpty()) {
+                return;
+            }
+            ringing.remove(id);
+        }
         enqueue(offer.contact, true);
     }
 

@@ -31,6 +31,7 @@ final class AgentChooser {
             case LINEAR -> min(able, BY_LOGIN);
             case RANDOM -> able.get(random.nextInt(able.size()));
             case ROUND_ROBIN -> nextAfter(able, queue.lastChosen());
+            case RING_ALL -> throw new IllegalArgumentException("Ring-all offers to every able agent; none is chosen");
         };
     }
 

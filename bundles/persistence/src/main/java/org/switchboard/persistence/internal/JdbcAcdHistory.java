@@ -69,6 +69,9 @@ public class JdbcAcdHistory implements AcdListener, InteractionHistory {
         } else if (event instanceof AcdEvent.Declined declined) {
             return new HistoryEntry(declined.at(), declined.interactionId(), declined.timedOut() ? "MISSED" : "DECLINED",
                     null, declined.agent(), null, null);
+        } else if (event instanceof AcdEvent.Withdrawn withdrawn) {
+            return new HistoryEntry(withdrawn.at(), withdrawn.interactionId(), "WITHDRAWN", null, withdrawn.agent(),
+                    null, null);
         } else if (event instanceof AcdEvent.Abandoned abandoned) {
             return new HistoryEntry(abandoned.at(), abandoned.interactionId(), "ABANDONED", abandoned.queue(), null,
                     null, null);
