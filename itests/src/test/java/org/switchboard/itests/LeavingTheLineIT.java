@@ -129,6 +129,10 @@ public class LeavingTheLineIT extends ApplianceTestSupport {
                 "{\"maxWait\":{\"afterSeconds\":60,\"action\":\"QUEUE\"}}");
         assertEquals(400, target.statusCode());
         assertThat(target.body(), containsString("\"field\":\"maxWait.target\""));
+        HttpResponse<String> nowhere = http().put("/api/v1/queues/" + queue, admin,
+                "{\"maxWait\":{\"afterSeconds\":60,\"action\":\"QUEUE\",\"target\":\"nowhere-" + queue + "\"}}");
+        assertEquals(400, nowhere.statusCode());
+        assertThat(nowhere.body(), containsString("No queue named 'nowhere-" + queue + "'"));
     }
 
     private void call(String id, String from) throws Exception {

@@ -81,20 +81,43 @@ public class QueuesResource {
     @Operation(summary = "Creates or changes a queue; contacts already waiting keep their places")
     public QueueResponse put(@PathParam("name") String name, QueueBody body, @Context SecurityContext caller) {
         QueueDefinition definition = Check.present("body", body).toDefinition(Check.name("name", name));
+        if (definition.maxWait() != null && definition.maxWait().target() != null) {
+            requireOtherQueue("maxWait.target", name, definition.maxWait().target());
+        }
+        if (definition.afterHours() != null) {
+            requireOtherQueue("afterHoursQueue", name, definition.afterHours());
+        }
         config.saveQueue(definition);
         acd.defineQueue(definition);
         Audit.record(audit, caller, "queue.define", name, definition.toString());
         return get(name);
     }
 
+    /** A queue that contacts are sent on to must exist and be another one. */
+    private void requireOtherQueue(String field, String name, String target) {
+        if (target.equals(name) || acd.queue(target).isEmpty()) {
+            throw ProblemException.invalid(field, target.equals(name) ? "A queue cannot send contacts on to itself"
+                    : "No queue named '" + target + "'");
+        }
+    }
+
     @DELETE
     @Path("{name}")
-    @RequiresRole(Role.SUPERVISOR)
-    @Operation(summary = "Removes a queue; refused (409) while contacts wait in it or agents hold its contacts")
+    @RequiresRole(Role.ADMIN)
+    @Operation(summary = "Removes a queue; refused (409) while contacts wait in it, agents hold its contacts, or"
+            + " other queues send contacts on to it")
     public void delete(@PathParam("name") String name, @Context SecurityContext caller) {
         boolean stored = config.queues().stream().anyMatch(queue -> queue.name().equals(name));
         if (!stored && acd.queue(name).isEmpty()) {
             throw ProblemException.notFound("No queue named '" + name + "'");
+        }
+        List<String> senders = acd.queues().stream().map(QueueView::definition)
+                .filter(other -> name.equals(other.afterHours())
+                        || (other.maxWait() != null && name.equals(other.maxWait().target())))
+                .map(QueueDefinition::name).toList();
+        if (!senders.isEmpty()) {
+            throw new ProblemException(409, "Conflict", "Queue '" + name + "' is where " + senders
+                    + " send contacts on to (maximum wait or after hours)", null);
         }
         // Distribution decides whether the queue is empty; the stored rules go only once it has let the queue go,
         // so a refused delete leaves the queue as it was.

@@ -6,9 +6,12 @@ import static org.junit.Assert.assertThat;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.Before;
 import org.junit.Test;
+import org.switchboard.api.acd.OpeningHours;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueView;
 import org.switchboard.api.rest.ProblemException;
@@ -49,6 +52,19 @@ public class QueueDeletionTest {
         assertThat(problem.getMessage(), containsString("'sales'"));
         assertTrue("the stored rules stay", config.queues.containsKey("sales"));
         assertTrue(audit.entries.isEmpty());
+    }
+
+    @Test
+    public void aQueueOthersSendContactsOnToStays() {
+        acd.service.defineQueue(QueueDefinition.named("day").withHours(
+                new OpeningHours("mon-fri 09:00-18:00", ZoneOffset.UTC, Set.of()), "sales"));
+
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> resource.delete("sales", Callers.named("sue")));
+
+        assertEquals(409, problem.status());
+        assertThat(problem.getMessage(), containsString("[day]"));
+        assertTrue(acd.removed.isEmpty());
     }
 
     @Test

@@ -25,6 +25,7 @@ final class StubAcd {
     final AcdService service = (AcdService) Proxy.newProxyInstance(AcdService.class.getClassLoader(),
             new Class<?>[] {AcdService.class}, (proxy, method, args) -> switch (method.getName()) {
                 case "queue" -> Optional.ofNullable(queues.get((String) args[0]));
+                case "queues" -> List.copyOf(queues.values());
                 case "agent" -> Optional.ofNullable(agents.get((String) args[0]));
                 case "defineQueue" -> define((QueueDefinition) args[0]);
                 case "removeQueue" -> remove((String) args[0]);
