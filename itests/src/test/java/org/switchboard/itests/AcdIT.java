@@ -193,10 +193,15 @@ public class AcdIT extends ApplianceTestSupport {
 
         String agent = "boris-" + UUID.randomUUID().toString().substring(0, 8);
         http().put("/api/v1/agents/" + agent, admin, "{}");
-        http().post("/api/v1/agents/" + agent + "/login", admin, "");
-        HttpResponse<String> twice = http().post("/api/v1/agents/" + agent + "/login", admin, "");
+        assertEquals("1001", field(http().post("/api/v1/agents/" + agent + "/login", admin,
+                "{\"extension\":\"1001\"}"), "extension"));
+        assertEquals("again at the same phone changes nothing", 200, http().post("/api/v1/agents/" + agent + "/login",
+                admin, "{\"extension\":\"1001\"}").statusCode());
+        HttpResponse<String> twice = http().post("/api/v1/agents/" + agent + "/login", admin,
+                "{\"extension\":\"1002\"}");
         assertEquals(409, twice.statusCode());
         assertThat(twice.body(), containsString("NOT_READY"));
+        assertThat(twice.body(), containsString("extension 1001"));
         HttpResponse<String> unknownReason = http().put("/api/v1/agents/" + agent + "/state", admin,
                 "{\"state\":\"NOT_READY\",\"reason\":\"nap\"}");
         assertEquals(400, unknownReason.statusCode());

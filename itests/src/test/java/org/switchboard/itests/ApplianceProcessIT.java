@@ -47,7 +47,8 @@ public class ApplianceProcessIT {
                         + "\"lowerLevelsBy\":2,\"addGroups\":[\"overflow\"]}]}").statusCode());
         assertEquals(200, http.put("/api/v1/agents/kept-agent", Http.basic("admin", password),
                 "{\"skills\":{\"returns\":7}}").statusCode());
-        assertEquals(200, http.post("/api/v1/agents/kept-agent/login", Http.basic("admin", password), "").statusCode());
+        assertEquals(200, http.post("/api/v1/agents/kept-agent/login", Http.basic("admin", password),
+                "{\"extension\":\"2001\"}").statusCode());
         assertEquals(200, http.put("/api/v1/agents/kept-agent/state", Http.basic("admin", password),
                 "{\"state\":\"NOT_READY\",\"reason\":\"training\"}").statusCode());
         String admin = Http.basic("admin", password);
@@ -69,6 +70,7 @@ public class ApplianceProcessIT {
         assertThat(agent, containsString("\"returns\":7"));
         assertThat("signed in again, not ready for the same reason", agent,
                 containsString("\"state\":\"NOT_READY\",\"reason\":\"training\""));
+        assertThat("at the same phone", agent, containsString("\"extension\":\"2001\""));
         assertThat(http.get("/api/v1/audit", Http.basic("admin", password)).body(), containsString("\"auth.sign-in\""));
         assertThat("the callback and the chat are in line again in their order; a live call ended with the process",
                 queue, containsString("\"waiting\":[\"kept-call\",\"kept-chat\"]"));

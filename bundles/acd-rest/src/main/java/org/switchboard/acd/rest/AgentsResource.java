@@ -104,13 +104,21 @@ public class AgentsResource {
         Audit.record(audit, caller, "agent.delete", login, null);
     }
 
+    /** Where an agent signs in: the phone extension they sit at (absent for chat and e-mail only). */
+    public record SignIn(String extension) {
+    }
+
     @POST
     @Path("{login}/login")
-    @Operation(summary = "Signs the agent in to distribution, not ready until they choose ready")
-    public AgentResponse login(@PathParam("login") String login, @Context SecurityContext caller) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Signs the agent in to distribution, at a phone extension if given, not ready until they"
+            + " choose ready; again at the same extension changes nothing, at another one while signed in is 409")
+    public AgentResponse login(@PathParam("login") String login, SignIn signIn, @Context SecurityContext caller) {
         mayActFor(login, caller);
         AgentProfile profile = profile(login);
-        Conflicts.run(() -> acd.login(profile));
+        String extension = signIn == null || signIn.extension() == null ? null
+                : Check.name("extension", signIn.extension());
+        Conflicts.run(() -> acd.login(profile, extension));
         auditIfForced(caller, login, "agent.login", null);
         return get(login);
     }

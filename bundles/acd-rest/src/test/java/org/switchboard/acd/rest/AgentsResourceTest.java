@@ -67,7 +67,7 @@ public class AgentsResourceTest {
     public void aSignedInAgentIsKept() {
         config.saveAgent(profile("anna"));
         acd.agents.put("anna",
-                new AgentView("anna", "Anna", null, AgentState.READY, null, Instant.EPOCH, 0, List.of()));
+                new AgentView("anna", "Anna", null, null, AgentState.READY, null, Instant.EPOCH, 0, List.of()));
 
         ProblemException problem = assertThrows(ProblemException.class,
                 () -> resource.delete("anna", Callers.named("sue")));

@@ -70,8 +70,16 @@ public sealed interface AcdEvent {
             implements AcdEvent {
     }
 
-    /** An agent's visible state changed; {@code reason} is the not-ready reason when there is one. */
-    record AgentStateChanged(Instant at, String agent, AgentState from, AgentState to, String reason)
-            implements AcdEvent {
+    /**
+     * An agent's visible state changed; {@code reason} is the not-ready reason when there is one,
+     * {@code extension} the phone the agent is signed in at (null for none).
+     */
+    record AgentStateChanged(Instant at, String agent, AgentState from, AgentState to, String reason,
+            String extension) implements AcdEvent {
+
+        /** A change of an agent signed in without an extension. */
+        public AgentStateChanged(Instant at, String agent, AgentState from, AgentState to, String reason) {
+            this(at, agent, from, to, reason, null);
+        }
     }
 }

@@ -28,7 +28,16 @@ public interface AcdService {
     /** Takes a queue out of distribution; refused while contacts wait in it or agents hold its contacts. */
     void removeQueue(String name);
 
-    void login(AgentProfile profile);
+    /**
+     * Signs an agent in at a phone extension (null: none, e.g. for chat and e-mail only). Signing in again at the
+     * same extension changes nothing; at another one, while signed in, is a conflict.
+     */
+    void login(AgentProfile profile, String extension);
+
+    /** Signs an agent in without an extension. */
+    default void login(AgentProfile profile) {
+        login(profile, null);
+    }
 
     void logout(String login);
 

@@ -113,16 +113,26 @@ public final class AcdEngine {
     }
 
     public void login(AgentProfile profile) {
+        login(profile, null);
+    }
+
+    /** Signs an agent in at an extension (or none); again at the same one changes nothing, at another is refused. */
+    public void login(AgentProfile profile, String extension) {
         AgentSession existing = agents.get(profile.login());
         if (existing != null) {
-            throw new AcdConflictException("Agent '" + profile.login() + "' is already logged in",
+            if (Objects.equals(existing.extension(), extension)) {
+                return;
+            }
+            throw new AcdConflictException("Agent '" + profile.login() + "' is already signed in"
+                    + (existing.extension() == null ? " without an extension" : " at extension " + existing.extension()),
                     existing.visibleState());
         }
-        AgentSession agent = new AgentSession(profile, now());
+        AgentSession agent = new AgentSession(profile, extension, now());
         agents.put(profile.login(), agent);
         // Whatever an earlier writer had reserved for this agent did not survive with it.
         store.reserve(profile.login(), store.held(profile.login()), List.of());
-        emit(new AcdEvent.AgentStateChanged(now(), profile.login(), AgentState.LOGGED_OUT, AgentState.NOT_READY, LOGIN));
+        emit(new AcdEvent.AgentStateChanged(now(), profile.login(), AgentState.LOGGED_OUT, AgentState.NOT_READY, LOGIN,
+                extension));
     }
 
     /** Logs an agent out; an open offer goes back to its queue. Refused while a conversation or wrap-up is open. */
@@ -136,7 +146,7 @@ public final class AcdEngine {
             takeBack(agent, offer);
         }
         agents.remove(login);
-        emit(new AcdEvent.AgentStateChanged(now(), login, before, AgentState.LOGGED_OUT, null));
+        emit(new AcdEvent.AgentStateChanged(now(), login, before, AgentState.LOGGED_OUT, null, agent.extension()));
         dispatch();
     }
 
@@ -712,7 +722,8 @@ public final class AcdEngine {
                 && !Objects.equals(reasonBefore, agent.reason())) {
             // From one not-ready reason to another: a change of its own in the state log and reports.
             agent.stateSince(now());
-            emit(new AcdEvent.AgentStateChanged(now(), agent.login(), before, before, agent.reason()));
+            emit(new AcdEvent.AgentStateChanged(now(), agent.login(), before, before, agent.reason(),
+                    agent.extension()));
         } else {
             stateChanged(agent, before, agent.reason());
         }
@@ -723,7 +734,7 @@ public final class AcdEngine {
         if (after != before) {
             agent.stateSince(now());
             emit(new AcdEvent.AgentStateChanged(now(), agent.login(), before, after,
-                    after == AgentState.NOT_READY ? agent.reason() : reason));
+                    after == AgentState.NOT_READY ? agent.reason() : reason, agent.extension()));
         }
     }
 

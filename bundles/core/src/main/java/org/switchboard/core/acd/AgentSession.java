@@ -24,9 +24,11 @@ final class AgentSession {
     private Instant stateSince;
     private int handled;
     private Duration talkTime = Duration.ZERO;
+    private final String extension;
 
-    AgentSession(AgentProfile profile, Instant loggedInAt) {
+    AgentSession(AgentProfile profile, String extension, Instant loggedInAt) {
         this.profile = profile;
+        this.extension = extension;
         this.presence = AgentState.NOT_READY;
         this.reason = "login";
         this.idleSince = loggedInAt;
@@ -42,13 +44,18 @@ final class AgentSession {
     }
 
     AgentView view() {
-        return new AgentView(profile.login(), profile.name(), profile.site(), visibleState(),
+        return new AgentView(profile.login(), profile.name(), profile.site(), extension, visibleState(),
                 visibleState() == AgentState.NOT_READY ? reason : null, stateSince, handled,
                 List.copyOf(work.keySet()));
     }
 
     String login() {
         return profile.login();
+    }
+
+    /** The phone extension the agent signed in at, or null. */
+    String extension() {
+        return extension;
     }
 
     AgentProfile profile() {

@@ -193,7 +193,7 @@ public class AcdManager implements AcdService {
      */
     private void restore(AgentStateEntry last) {
         config.agent(last.agent()).ifPresent(profile -> {
-            engine.login(profile);
+            engine.login(profile, last.extension());
             switch (last.to()) {
                 case READY -> engine.ready(profile.login());
                 case NOT_READY -> engine.notReady(profile.login(), last.reason());
@@ -247,8 +247,8 @@ public class AcdManager implements AcdService {
     }
 
     @Override
-    public void login(AgentProfile profile) {
-        run(() -> engine.login(profile));
+    public void login(AgentProfile profile, String extension) {
+        run(() -> engine.login(profile, extension));
     }
 
     @Override

@@ -243,13 +243,16 @@ public class AcdEngineTest {
 
     @Test
     public void illegalChangesAreRefusedWithTheCurrentState() {
-        engine.login(agent("anna"));
+        engine.login(agent("anna"), "101");
         engine.ready("anna");
         engine.submit(call("c1", "sales", 0, clock.instant()));
         engine.accept("c1", "anna");
 
-        AcdConflictException twice = expect(() -> engine.login(agent("anna")));
+        engine.login(agent("anna"), "101");
+        assertEquals("signing in again at the same phone changes nothing", AgentState.BUSY, engine.state("anna"));
+        AcdConflictException twice = expect(() -> engine.login(agent("anna"), "102"));
         assertEquals(AgentState.BUSY, twice.currentState());
+        assertTrue(twice.getMessage().contains("extension 101"));
         assertEquals(AgentState.BUSY, expect(() -> engine.logout("anna")).currentState());
         assertEquals(AgentState.BUSY, expect(() -> engine.accept("c1", "anna")).currentState());
         assertEquals(AgentState.LOGGED_OUT, expect(() -> engine.ready("nobody")).currentState());

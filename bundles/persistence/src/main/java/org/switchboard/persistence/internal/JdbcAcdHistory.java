@@ -35,9 +35,9 @@ public class JdbcAcdHistory implements AcdListener, InteractionHistory {
         try {
             Jdbc.inTransaction(database.dataSource(), connection -> {
                 if (event instanceof AcdEvent.AgentStateChanged change) {
-                    Jdbc.update(connection, "INSERT INTO agent_state_log (at, agent, from_state, to_state, reason)"
-                            + " VALUES (?, ?, ?, ?, ?)", utc(change.at()), change.agent(), change.from().name(),
-                            change.to().name(), change.reason());
+                    Jdbc.update(connection, "INSERT INTO agent_state_log (at, agent, from_state, to_state, reason,"
+                            + " extension) VALUES (?, ?, ?, ?, ?, ?)", utc(change.at()), change.agent(),
+                            change.from().name(), change.to().name(), change.reason(), change.extension());
                 } else {
                     HistoryEntry step = step(event);
                     Jdbc.update(connection, INSERT_STEP, utc(step.at()), step.interactionId(), step.event(),
@@ -113,10 +113,10 @@ public class JdbcAcdHistory implements AcdListener, InteractionHistory {
     @Override
     public List<AgentStateEntry> agentStates(String login, int limit) {
         return Jdbc.inTransaction(database.dataSource(), connection -> Jdbc.query(connection,
-                "SELECT at, agent, from_state, to_state, reason FROM agent_state_log WHERE agent = ?"
+                "SELECT at, agent, from_state, to_state, reason, extension FROM agent_state_log WHERE agent = ?"
                         + " ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY",
                 row -> new AgentStateEntry(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2),
-                        AgentState.valueOf(row.getString(3)), AgentState.valueOf(row.getString(4)), row.getString(5)),
+                        AgentState.valueOf(row.getString(3)), AgentState.valueOf(row.getString(4)), row.getString(5), row.getString(6)),
                 login));
     }
 

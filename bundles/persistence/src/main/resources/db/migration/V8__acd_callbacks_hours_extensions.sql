@@ -7,6 +7,9 @@ ALTER TABLE acd_queue ADD COLUMN hours_zone VARCHAR(64);
 ALTER TABLE acd_queue ADD COLUMN closed_dates VARCHAR(4000);
 ALTER TABLE acd_queue ADD COLUMN after_hours_queue VARCHAR(128);
 
+-- The phone extension an agent was signed in at, so that a restart signs them in at the same one.
+ALTER TABLE agent_state_log ADD COLUMN extension VARCHAR(128);
+
 -- Contacts in line that outlive a restart (chats, e-mails, messages, callbacks): kept until accepted or gone.
 CREATE TABLE acd_kept_contact (
     interaction_id VARCHAR(128)  NOT NULL PRIMARY KEY,
