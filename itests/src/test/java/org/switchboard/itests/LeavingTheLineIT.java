@@ -50,6 +50,11 @@ public class LeavingTheLineIT extends ApplianceTestSupport {
             assertEquals(204, http().post("/api/v1/interactions/" + queue + "-a/callback", admin,
                     "{\"number\":\"+74951234567\"}").statusCode());
             assertEquals("the callback kept its place", List.of(queue + "-a", queue + "-b"), waiting());
+            JsonNode callback = JSON.readTree(http().get("/api/v1/interactions/" + queue + "-a", admin).body());
+            assertEquals("CALLBACK", callback.get("channel").asText());
+            assertEquals("OUTBOUND", callback.get("direction").asText());
+            assertEquals("WAITING", callback.get("state").asText());
+            assertEquals("+74951234567", callback.get("customer").asText());
 
             String agent = "cb-" + UUID.randomUUID().toString().substring(0, 8);
             assertEquals(200, http().put("/api/v1/agents/" + agent, admin,

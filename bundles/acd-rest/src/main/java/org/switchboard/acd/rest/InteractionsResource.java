@@ -220,6 +220,15 @@ public class InteractionsResource {
     }
 
     @GET
+    @Path("{id}")
+    @Operation(summary = "An interaction in distribution now: its state (WAITING, OFFERED, TALKING, WRAP_UP), agents,"
+            + " direction and data; 404 once it has left (its history stays)")
+    public InteractionResponse get(@PathParam("id") String id) {
+        return acd.interaction(id).map(InteractionResponse::of).orElseThrow(() -> ProblemException.notFound(
+                "'" + id + "' is not in distribution; see /api/v1/interactions/" + id + "/history"));
+    }
+
+    @GET
     @Path("{id}/history")
     @Operation(summary = "Every recorded step of the interaction, oldest first")
     public List<HistoryEntry> history(@PathParam("id") String id) {

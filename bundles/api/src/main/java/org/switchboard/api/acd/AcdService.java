@@ -54,6 +54,9 @@ public interface AcdService {
      */
     void requestCallback(String interactionId, String number);
 
+    /** An interaction in distribution (waiting, offered, in conversation or wrap-up); empty once it has left. */
+    Optional<InteractionView> interaction(String interactionId);
+
     /** Where a waiting contact stands and how long it may still wait; empty when it is not waiting. */
     Optional<WaitEstimate> estimate(String interactionId);
 

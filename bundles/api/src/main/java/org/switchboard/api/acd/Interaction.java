@@ -28,4 +28,12 @@ public record Interaction(
         requirements = List.copyOf(requirements);
         attributes = Map.copyOf(attributes);
     }
+
+    /** Outbound for the calls we place (callbacks, campaigns), inbound for what customers start. */
+    public Direction direction() {
+        return channel == Channel.CALLBACK || channel == Channel.OUTBOUND ? Direction.OUTBOUND : Direction.INBOUND;
+    }
+
+    /** Who started the contact: the customer, or the contact center. */
+    public enum Direction { INBOUND, OUTBOUND }
 }

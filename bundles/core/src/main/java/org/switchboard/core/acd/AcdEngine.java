@@ -24,6 +24,8 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.InteractionState;
+import org.switchboard.api.acd.InteractionView;
 import org.switchboard.api.acd.MaxWait;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueView;
@@ -455,13 +457,29 @@ public final class AcdEngine {
 
     /** An interaction in distribution, waiting or in an agent's hands. */
     public Optional<Interaction> interaction(String interactionId) {
+        return view(interactionId).map(InteractionView::interaction);
+    }
+
+    /** An interaction in distribution with its state and agents, waiting or in agents' hands. */
+    public Optional<InteractionView> view(String interactionId) {
         WaitingContact contact = waitingById.get(interactionId);
         if (contact != null) {
-            return Optional.of(contact.interaction());
+            return Optional.of(new InteractionView(contact.interaction(), InteractionState.WAITING, List.of(),
+                    contact.enqueuedAt(), contact.queuedHereAt()));
         }
-        AgentSession agent = holders.containsKey(interactionId) ? holders.get(interactionId)
-                : ringing.getOrDefault(interactionId, Set.of()).stream().findFirst().orElse(null);
-        return agent == null ? Optional.empty() : Optional.of(agent.work().get(interactionId).interaction);
+        List<AgentSession> hands = holders.containsKey(interactionId) ? List.of(holders.get(interactionId))
+                : List.copyOf(ringing.getOrDefault(interactionId, Set.of()));
+        if (hands.isEmpty()) {
+            return Optional.empty();
+        }
+        Work item = hands.get(0).work().get(interactionId);
+        InteractionState state = switch (item.phase) {
+            case OFFERED -> InteractionState.OFFERED;
+            case TALKING -> InteractionState.TALKING;
+            case WRAP_UP -> InteractionState.WRAP_UP;
+        };
+        return Optional.of(new InteractionView(item.interaction, state, hands.stream().map(AgentSession::login).toList(),
+                item.contact.enqueuedAt(), item.since));
     }
 
     /** Which agent holds an interaction (offered, talking or wrapping up), if any. */

@@ -32,6 +32,7 @@ import org.switchboard.api.acd.AgentStateEntry;
 import org.switchboard.api.acd.InteractionHistory;
 import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.InteractionView;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueFigures;
 import org.switchboard.api.acd.ServiceLevel;
@@ -274,6 +275,11 @@ public class AcdManager implements AcdService {
     @Override
     public void requestCallback(String interactionId, String number) {
         run(() -> engine.requestCallback(interactionId, number));
+    }
+
+    @Override
+    public Optional<InteractionView> interaction(String interactionId) {
+        return call(() -> engine.view(interactionId));
     }
 
     @Override

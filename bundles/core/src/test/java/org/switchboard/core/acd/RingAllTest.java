@@ -15,6 +15,8 @@ import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.InteractionState;
+import org.switchboard.api.acd.InteractionView;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.store.local.LocalContactStore;
@@ -43,9 +45,14 @@ public class RingAllTest {
         assertEquals(Map.of("anna", Map.of("c1", "OFFERED"), "boris", Map.of("c1", "OFFERED"),
                 "vera", Map.of("c1", "OFFERED")), engine.workByAgent());
         assertEquals(List.of("c1"), store.held("boris"));
+        InteractionView ringing = engine.view("c1").orElseThrow();
+        assertEquals(InteractionState.OFFERED, ringing.state());
+        assertEquals(List.of("anna", "boris", "vera"), ringing.agents().stream().sorted().toList());
 
         engine.accept("c1", "boris");
         assertEquals(Optional.of("boris"), engine.holder("c1"));
+        assertEquals(List.of("boris"), engine.view("c1").orElseThrow().agents());
+        assertEquals(InteractionState.TALKING, engine.view("c1").orElseThrow().state());
         assertEquals(AgentState.READY, engine.state("anna"));
         assertEquals(AgentState.READY, engine.state("vera"));
         assertEquals(List.of(), store.held("anna"));
