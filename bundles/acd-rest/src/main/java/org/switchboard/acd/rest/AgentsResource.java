@@ -33,6 +33,7 @@ import org.switchboard.api.acd.InteractionHistory;
 import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.CodeKind;
 import org.switchboard.api.audit.AuditLog;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -41,6 +42,7 @@ import org.switchboard.api.security.Role;
 /** Agents: configuration, and their sign-in to distribution and presence. */
 @Component(service = AgentsResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/agents")
 @Tag(name = "agents")
 @Produces(MediaType.APPLICATION_JSON)

@@ -23,6 +23,7 @@ import org.switchboard.api.acd.AcdConfigStore;
 import org.switchboard.api.acd.Code;
 import org.switchboard.api.acd.CodeKind;
 import org.switchboard.api.audit.AuditLog;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -31,6 +32,7 @@ import org.switchboard.api.security.Role;
 /** The code lists: {@code /v1/codes/reasons} (not-ready reasons) and {@code /v1/codes/dispositions}. */
 @Component(service = CodesResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/codes/{kind}")
 @Tag(name = "codes")
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AcdListener;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.SwitchboardResource;
 import org.switchboard.api.security.Role;
 
@@ -31,6 +32,7 @@ import org.switchboard.api.security.Role;
  */
 @Component(service = {EventStreamResource.class, AcdListener.class})
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/events")
 @Tag(name = "events")
 public class EventStreamResource implements AcdListener {

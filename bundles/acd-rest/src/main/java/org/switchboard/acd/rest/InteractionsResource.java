@@ -29,6 +29,7 @@ import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.SkillRequirement;
 import org.switchboard.api.acd.WaitEstimate;
 import org.switchboard.api.audit.AuditLog;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -37,6 +38,7 @@ import org.switchboard.api.security.Role;
 /** Interactions: pushed in by channels and integrations, then accepted, ended and completed by agents. */
 @Component(service = InteractionsResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/interactions")
 @Tag(name = "interactions")
 @Produces(MediaType.APPLICATION_JSON)

@@ -23,6 +23,7 @@ import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueFigures;
 import org.switchboard.api.acd.QueueView;
 import org.switchboard.api.audit.AuditLog;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -31,6 +32,7 @@ import org.switchboard.api.security.Role;
 /** Queues: their rules (kept in the database) and the contacts waiting in them. */
 @Component(service = QueuesResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/queues")
 @Tag(name = "queues")
 @Produces(MediaType.APPLICATION_JSON)

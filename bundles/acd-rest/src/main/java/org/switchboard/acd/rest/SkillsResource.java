@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.switchboard.api.acd.AcdConfigStore;
 import org.switchboard.api.acd.Skill;
 import org.switchboard.api.audit.AuditLog;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -28,6 +29,7 @@ import org.switchboard.api.security.Role;
 /** The skill catalogue at {@code /v1/skills}: the only skills agents may have and contacts may require. */
 @Component(service = SkillsResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/skills")
 @Tag(name = "skills")
 @Produces(MediaType.APPLICATION_JSON)

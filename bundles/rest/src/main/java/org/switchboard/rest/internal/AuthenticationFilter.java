@@ -12,6 +12,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.PublicEndpoint;
 import org.switchboard.api.rest.RequiresRole;
 import org.switchboard.api.rest.SwitchboardExtension;
@@ -25,6 +26,7 @@ import org.switchboard.api.security.SessionRegistry;
  */
 @Component(service = ContainerRequestFilter.class)
 @SwitchboardExtension
+@AfterRestWhiteboard
 @JaxrsName(AuthenticationFilter.NAME)
 public class AuthenticationFilter implements ContainerRequestFilter {
 

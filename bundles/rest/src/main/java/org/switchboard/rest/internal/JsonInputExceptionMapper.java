@@ -10,11 +10,13 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.SwitchboardExtension;
 
 /** Malformed or mistyped JSON input: 400 naming the field at fault, as a dotted path. */
 @Component(service = ExceptionMapper.class)
 @SwitchboardExtension
+@AfterRestWhiteboard
 @JaxrsName("switchboard.json-input")
 public class JsonInputExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 

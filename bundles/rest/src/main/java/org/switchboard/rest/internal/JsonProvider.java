@@ -11,11 +11,13 @@ import javax.ws.rs.ext.MessageBodyWriter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.SwitchboardExtension;
 
 /** JSON for the REST application: ISO-8601 instants, no nulls, unknown fields and trailing content refused. */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @SwitchboardExtension
+@AfterRestWhiteboard
 @JaxrsName(JsonProvider.NAME)
 @JaxrsMediaType({"application/json", "application/problem+json"})
 public class JsonProvider extends JacksonJsonProvider {

@@ -6,12 +6,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.SwitchboardExtension;
 
 /** Reports a refused request as problem+json; logged at WARN without a stack, as it is the client's fault. */
 @Component(service = ExceptionMapper.class)
 @SwitchboardExtension
+@AfterRestWhiteboard
 @JaxrsName(ProblemExceptionMapper.NAME)
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
 

@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.SwitchboardResource;
 
 /**
@@ -13,6 +14,7 @@ import org.switchboard.api.rest.SwitchboardResource;
  */
 @Component(service = Application.class)
 @JaxrsName(SwitchboardResource.APPLICATION)
+@AfterRestWhiteboard
 @JaxrsApplicationBase("api")
 @JaxrsExtensionSelect({
         "(osgi.jaxrs.name=" + AuthenticationFilter.NAME + ")",

@@ -7,11 +7,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.SwitchboardExtension;
 
 /** A fault of the appliance: logged at ERROR with an incident id the client is given to quote. */
 @Component(service = ExceptionMapper.class)
 @SwitchboardExtension
+@AfterRestWhiteboard
 @JaxrsName("switchboard.unexpected")
 public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
 

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.audit.AuditEntry;
 import org.switchboard.api.audit.AuditLog;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.RequiresRole;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -21,6 +22,7 @@ import org.switchboard.api.security.Role;
 /** The audit log, newest first, for administrators. */
 @Component(service = AuditResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/audit")
 @Tag(name = "audit")
 @RequiresRole(Role.ADMIN)

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.switchboard.api.audit.AuditLog;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.ProblemException;
 import org.switchboard.api.rest.PublicEndpoint;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -30,6 +31,7 @@ import org.switchboard.api.security.SessionRegistry;
 /** Sign-in and sign-out for the console and API clients that prefer a token to HTTP Basic. */
 @Component(service = AuthResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/auth")
 @Tag(name = "auth")
 public class AuthResource {

@@ -13,6 +13,7 @@ import org.switchboard.api.node.HealthState;
 import org.switchboard.api.node.NodeStatus;
 import org.switchboard.api.node.NodeStatusService;
 import org.switchboard.api.node.StatusReport;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.PublicEndpoint;
 import org.switchboard.api.rest.SwitchboardResource;
 import org.switchboard.rest.internal.ApiReadiness;
@@ -20,6 +21,7 @@ import org.switchboard.rest.internal.ApiReadiness;
 /** The one public endpoint: whether the node works, for load balancers and monitoring. */
 @Component(service = HealthResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/health")
 @Tag(name = "node")
 public class HealthResource {

@@ -10,11 +10,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.node.NodeStatusService;
 import org.switchboard.api.node.StatusReport;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.SwitchboardResource;
 
 /** The node's status for signed-in users; the same content as {@code cc:status}. */
 @Component(service = NodeResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("v1/node")
 @Tag(name = "node")
 public class NodeResource {

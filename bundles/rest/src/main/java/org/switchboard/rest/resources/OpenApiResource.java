@@ -14,6 +14,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.SwitchboardResource;
 import org.switchboard.rest.internal.RegisteredResources;
 
@@ -23,6 +24,7 @@ import org.switchboard.rest.internal.RegisteredResources;
  */
 @Component(service = OpenApiResource.class)
 @SwitchboardResource
+@AfterRestWhiteboard
 @Path("openapi.json")
 public class OpenApiResource {
 
