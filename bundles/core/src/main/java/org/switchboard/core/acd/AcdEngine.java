@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueView;
 import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.WaitEstimate;
+import org.switchboard.api.acd.WideningStep;
 import org.switchboard.api.store.ContactStore;
 import org.switchboard.api.store.QueuedContact;
 
@@ -40,6 +42,8 @@ import org.switchboard.api.store.QueuedContact;
  * After each command the engine offers what it can: contacts in rank order across all queues, so an agent
  * serving several queues gets the contact that has waited longest (after priority), each to one agent
  * chosen by the queue's strategy. Time-outs run in {@link #advance()}, at {@link #nextDeadline()}.
+ * Routing work is proportional to what changed: a new contact is matched against the agents free on its
+ * line, a freed agent against the line, never every contact against every agent.
  * Every contact not yet accepted, and what each agent holds, is written through to a {@link ContactStore},
  * so that the next writer can {@link #restore} the line where this one left it.
  */
@@ -60,6 +64,16 @@ public final class AcdEngine {
     private final Map<String, AgentSession> holders = new HashMap<>();
     /** Contacts offered to several agents at once (ring-all) until one accepts, with the agents still ringing. */
     private final Map<String, Set<AgentSession>> ringing = new HashMap<>();
+    private final AvailableAgents available = new AvailableAgents();
+    private final Deadlines deadlines = new Deadlines();
+    /** Widening steps apart: every dispatch takes those due, whether or not {@link #advance()} has run yet. */
+    private final Deadlines widenings = new Deadlines();
+    /**
+     * What changed since the last dispatch. Between commands no free agent can take any waiting contact, so
+     * only contacts that entered (or changed, or widened) and agents that were freed need looking at.
+     */
+    private final TreeSet<WaitingContact> fresh = new TreeSet<>(WaitingContact.BY_RANK);
+    private final Set<AgentSession> freed = new LinkedHashSet<>();
     private long sequence;
 
     public AcdEngine(Clock clock, Consumer<AcdEvent> events, Random random, ContactStore store) {
@@ -86,9 +100,7 @@ public final class AcdEngine {
                 continue;
             }
             WaitingContact contact = WaitingContact.restored(stored, queue.definition().priorityWeight().toMillis());
-            waiting.add(contact);
-            waitingById.put(contact.id(), contact);
-            queue.waitingChanged(1);
+            line(contact);
             sequence = Math.max(sequence, stored.sequence() + 1);
         }
         dispatch();
@@ -97,6 +109,13 @@ public final class AcdEngine {
     /** Adds a queue or changes its rules; contacts already waiting keep their places. */
     public void defineQueue(QueueDefinition definition) {
         queues.computeIfAbsent(definition.name(), name -> new QueueState(definition)).definition(definition);
+        // New rules: every contact of the queue is looked at again, with the moments its new rules set.
+        for (WaitingContact contact : waiting) {
+            if (contact.interaction().queue().equals(definition.name())) {
+                fresh.add(contact);
+                scheduleWaitingDeadlines(contact);
+            }
+        }
         dispatch();
     }
 
@@ -131,6 +150,7 @@ public final class AcdEngine {
         }
         AgentSession agent = new AgentSession(profile, extension, now());
         agents.put(profile.login(), agent);
+        touched(agent);
         // Whatever an earlier writer had reserved for this agent did not survive with it.
         store.reserve(profile.login(), store.held(profile.login()), List.of());
         emit(new AcdEvent.AgentStateChanged(now(), profile.login(), AgentState.LOGGED_OUT, AgentState.NOT_READY, LOGIN,
@@ -148,6 +168,8 @@ public final class AcdEngine {
             takeBack(agent, offer);
         }
         agents.remove(login);
+        available.remove(agent);
+        freed.remove(agent);
         emit(new AcdEvent.AgentStateChanged(now(), login, before, AgentState.LOGGED_OUT, null, agent.extension()));
         dispatch();
     }
@@ -201,6 +223,7 @@ public final class AcdEngine {
         }
         AgentState before = agent.visibleState();
         offer.enter(Work.Phase.TALKING, now(), null);
+        touched(agent);
         store.remove(interactionId);
         emit(new AcdEvent.Accepted(now(), interactionId, login));
         stateChanged(agent, before, null);
@@ -222,6 +245,7 @@ public final class AcdEngine {
         agent.countHandled(Duration.between(item.since, now()));
         Duration wrapUp = queues.get(item.interaction.queue()).definition().wrapUp();
         item.enter(Work.Phase.WRAP_UP, now(), now().plus(wrapUp));
+        deadlines.add(item.deadline, Deadlines.Kind.WORK, item);
         emit(new AcdEvent.Ended(now(), interactionId, agent.login()));
         stateChanged(agent, before, null);
         if (wrapUp.isZero()) {
@@ -233,6 +257,7 @@ public final class AcdEngine {
     public void extendWrapUp(String interactionId, Duration more) {
         Work item = inHand(interactionId, Work.Phase.WRAP_UP);
         item.deadline = item.deadline.plus(more);
+        deadlines.add(item.deadline, Deadlines.Kind.WORK, item);
     }
 
     /** Wrap-up done, with a disposition code and a note; the agent's slot is free again. */
@@ -334,10 +359,7 @@ public final class AcdEngine {
         if (!reserve(agent, contact)) {
             throw new AcdConflictException("Agent '" + login + "' was reserved elsewhere", agent.visibleState());
         }
-        dequeue(contact);
-        queue.chose(login);
-        holders.put(contact.id(), agent);
-        offer(contact, agent, queue.definition());
+        assign(contact, queue, agent);
     }
 
     /** Applies a changed profile (skills, groups, capacity) to a signed-in agent. */
@@ -345,6 +367,10 @@ public final class AcdEngine {
         AgentSession agent = agents.get(profile.login());
         if (agent != null) {
             agent.profile(profile);
+            // New skills or groups may fit contacts already waiting, whether or not the agent's slots changed.
+            if (available.refresh(agent)) {
+                freed.add(agent);
+            }
             dispatch();
         }
     }
@@ -355,37 +381,48 @@ public final class AcdEngine {
      */
     public void advance() {
         Instant now = now();
-        overflowLongWaiting(now);
-        List<Map.Entry<AgentSession, Work>> due = new ArrayList<>();
-        for (AgentSession agent : agents.values()) {
-            for (Work item : agent.work().values()) {
-                if (item.deadline != null && !item.deadline.isAfter(now)) {
-                    due.add(Map.entry(agent, item));
-                }
+        for (Deadlines.Deadline deadline : deadlines.due(now)) {
+            if (!inForce(deadline)) {
+                continue;
             }
-        }
-        for (Map.Entry<AgentSession, Work> timedOut : due) {
-            Work item = timedOut.getValue();
-            if (item.phase == Work.Phase.OFFERED) {
-                decline(timedOut.getKey(), item, true);
-            } else {
-                complete(item.interaction.id(), null, null);
+            switch (deadline.kind()) {
+                case WORK -> {
+                    Work item = (Work) deadline.subject();
+                    if (item.phase == Work.Phase.OFFERED) {
+                        decline(item.agent, item, true);
+                    } else {
+                        complete(item.interaction.id(), null, null);
+                    }
+                }
+                case WIDENING -> throw new IllegalStateException("widening steps are kept apart");
+                case MAX_WAIT -> {
+                    WaitingContact contact = (WaitingContact) deadline.subject();
+                    overflow(contact, queues.get(contact.interaction().queue()).definition());
+                }
             }
         }
         dispatch();
     }
 
-    /** The earliest time-out or widening step pending, if any: when {@link #advance()} has work to do. */
+    /** The earliest time-out, widening step or maximum wait pending, if any: when {@link #advance()} has work to do. */
     public Optional<Instant> nextDeadline() {
-        Instant now = now();
-        Optional<Instant> timeout = agents.values().stream().flatMap(agent -> agent.work().values().stream())
-                .map(item -> item.deadline).filter(deadline -> deadline != null).min(Instant::compareTo);
-        Optional<Instant> widening = waiting.stream().flatMap(contact -> queues.get(contact.interaction().queue())
-                        .definition().widening().stream().map(step -> contact.enqueuedAt().plus(step.after())))
-                .filter(at -> at.isAfter(now)).min(Instant::compareTo);
-        Optional<Instant> overflow = waiting.stream().map(this::overflowAt).filter(at -> at != null && at.isAfter(now))
-                .min(Instant::compareTo);
-        return Stream.of(timeout, widening, overflow).flatMap(Optional::stream).min(Instant::compareTo);
+        return Stream.of(deadlines.next(this::inForce), widenings.next(this::inForce)).filter(Objects::nonNull)
+                .map(Deadlines.Deadline::at).min(Instant::compareTo);
+    }
+
+    /** Whether a scheduled moment still matters: its work item is still in hand, its contact still waits there. */
+    private boolean inForce(Deadlines.Deadline deadline) {
+        return switch (deadline.kind()) {
+            case WORK -> {
+                Work item = (Work) deadline.subject();
+                yield !item.released && deadline.at().equals(item.deadline);
+            }
+            case WIDENING -> waitingById.get(((WaitingContact) deadline.subject()).id()) == deadline.subject();
+            case MAX_WAIT -> {
+                WaitingContact contact = (WaitingContact) deadline.subject();
+                yield waitingById.get(contact.id()) == contact && deadline.at().equals(overflowAt(contact));
+            }
+        };
     }
 
     /**
@@ -399,8 +436,7 @@ public final class AcdEngine {
         }
         String queueName = contact.interaction().queue();
         QueueDefinition definition = queues.get(queueName).definition();
-        int position = 1 + (int) waiting.headSet(contact).stream()
-                .filter(ahead -> ahead.interaction().queue().equals(queueName)).count();
+        int position = 1 + queues.get(queueName).line().headSet(contact).size();
         int staffed = (int) agents.values().stream()
                 .filter(agent -> agent.presence() == AgentState.READY && agent.qualifies(contact, definition, now()))
                 .count();
@@ -417,8 +453,8 @@ public final class AcdEngine {
 
     /** The ids of a queue's waiting contacts, first in line first. */
     public List<String> waiting(String queue) {
-        return waiting.stream().filter(contact -> contact.interaction().queue().equals(queue))
-                .map(WaitingContact::id).toList();
+        QueueState state = queues.get(queue);
+        return state == null ? List.of() : state.line().stream().map(WaitingContact::id).toList();
     }
 
     public List<AgentView> agents() {
@@ -441,9 +477,8 @@ public final class AcdEngine {
     /** When the longest-waiting contact of a queue entered it (a requeued contact keeps its entry), or null. */
     public Instant longestWaitingSince(String queue) {
         Instant oldest = null;
-        for (WaitingContact contact : waiting) {
-            if (contact.interaction().queue().equals(queue)
-                    && (oldest == null || contact.enqueuedAt().isBefore(oldest))) {
+        for (WaitingContact contact : queues.get(queue).line()) {
+            if (oldest == null || contact.enqueuedAt().isBefore(oldest)) {
                 oldest = contact.enqueuedAt();
             }
         }
@@ -487,6 +522,22 @@ public final class AcdEngine {
         return Optional.ofNullable(holders.get(interactionId)).map(AgentSession::login);
     }
 
+    /**
+     * For checks: every waiting contact that an agent free right now could take, as "contact to agent". Between
+     * commands it must be empty (whatever could be offered was); this scans everything, routing never does.
+     */
+    public List<String> missedOffers() {
+        List<String> missed = new ArrayList<>();
+        for (WaitingContact contact : waiting) {
+            for (AgentSession agent : agents.values()) {
+                if (agent.canTake(contact, definition(contact), reach(contact))) {
+                    missed.add(contact.id() + " to " + agent.login());
+                }
+            }
+        }
+        return missed;
+    }
+
     /** Snapshot of every agent's interactions and their phases, for checks and views. */
     public Map<String, Map<String, String>> workByAgent() {
         Map<String, Map<String, String>> view = new TreeMap<>();
@@ -498,51 +549,171 @@ public final class AcdEngine {
         return view;
     }
 
+    /**
+     * Offers what the last command made possible, in rank order. While a freed agent can take something, the
+     * best-ranked contact any freed agent can take goes first (to the freed agents, or, if it is fresh itself,
+     * to every agent free on its line); then the remaining fresh contacts, each to the agents free on its line.
+     */
     private void dispatch() {
+        for (Deadlines.Deadline widened : widenings.due(now())) {
+            if (inForce(widened)) {
+                fresh.add((WaitingContact) widened.subject());
+            }
+        }
         if (waiting.isEmpty()) {
+            fresh.clear();
+            freed.clear();
             return;
         }
-        List<AgentSession> free = new ArrayList<>();
-        for (AgentSession agent : agents.values()) {
-            // Agents busy to capacity are left out, so a long line costs nothing while everyone is busy.
-            if (agent.isAvailable()) {
-                free.add(agent);
-            }
-        }
-        Iterator<WaitingContact> line = waiting.iterator();
-        while (!free.isEmpty() && line.hasNext()) {
-            WaitingContact contact = line.next();
-            QueueState queue = queues.get(contact.interaction().queue());
-            List<AgentSession> able = new ArrayList<>();
-            for (AgentSession agent : free) {
-                if (agent.canTake(contact, queue.definition(), now())) {
-                    able.add(agent);
+        List<AgentSession> stillFree = new ArrayList<>(freed);
+        freed.clear();
+        while (true) {
+            stillFree.removeIf(agent -> agents.get(agent.login()) != agent || !agent.isAvailable());
+            WaitingContact best = null;
+            for (AgentSession agent : stillFree) {
+                WaitingContact first = firstTakeable(agent, best);
+                if (first != null) {
+                    best = first;
                 }
             }
-            if (able.isEmpty()) {
-                continue;
+            if (best == null) {
+                break;
             }
-            if (queue.definition().strategy() == RoutingStrategy.RING_ALL) {
-                free.removeAll(able);
-                ringAll(line, contact, queue, able);
-                continue;
+            boolean wasFresh = fresh.remove(best);
+            if (!(wasFresh ? offerFresh(best) : tryOffer(best, stillFree))) {
+                // Every freed agent able to take it was reserved by another writer meanwhile.
+                WaitingContact refused = best;
+                stillFree.removeIf(agent -> agent.canTake(refused, definition(refused), reach(refused)));
             }
-            AgentSession chosen = chooser.choose(able, queue, contact);
-            free.remove(chosen);
-            if (!reserve(chosen, contact)) {
-                continue;
+        }
+        for (WaitingContact contact : new ArrayList<>(fresh)) {
+            if (waitingById.get(contact.id()) == contact && !settledLikeIt(contact)) {
+                offerFresh(contact);
             }
-            line.remove();
-            waitingById.remove(contact.id());
-            queue.waitingChanged(-1);
-            queue.chose(chosen.login());
-            holders.put(contact.id(), chosen);
-            offer(contact, chosen, queue.definition());
+            fresh.remove(contact);
         }
     }
 
-    /** Offers the contact at the head of {@code line} to every able agent that can still be reserved. */
-    private void ringAll(Iterator<WaitingContact> line, WaitingContact contact, QueueState queue, List<AgentSession> able) {
+    /**
+     * Whether a contact of the same kind, in the same queue, that has waited at least as long and was already
+     * looked at, still waits: then no free agent can take this one either (between commands no free agent can
+     * take any waiting contact, and the longer wait has widened at least as far), and it need not be tried.
+     */
+    private boolean settledLikeIt(WaitingContact contact) {
+        for (WaitingContact other : queues.get(contact.interaction().queue()).ofKind(contact.kind())) {
+            if (WaitingContact.BY_ENTRY.compare(other, contact) > 0) {
+                return false;
+            }
+            if (other != contact && !fresh.contains(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The best-ranked waiting contact this agent can take that ranks before {@code better} (null: any), found
+     * from the head of each queue's line, so a long line of contacts it cannot take in other queues costs nothing.
+     */
+    private WaitingContact firstTakeable(AgentSession agent, WaitingContact better) {
+        WaitingContact best = better;
+        Map<WaitingContact.Kind, Instant> refusedSince = new HashMap<>();
+        for (QueueState queue : queues.values()) {
+            refusedSince.clear();
+            for (WaitingContact contact : queue.line()) {
+                if (best != null && WaitingContact.BY_RANK.compare(contact, best) >= 0) {
+                    break;
+                }
+                // One of its kind that waited as long or longer was refused: this one would be too.
+                Instant refused = refusedSince.get(contact.kind());
+                if (refused != null && !contact.enqueuedAt().isBefore(refused)) {
+                    continue;
+                }
+                if (agent.canTake(contact, queue.definition(), reach(contact))) {
+                    best = contact;
+                    break;
+                }
+                refusedSince.merge(contact.kind(), contact.enqueuedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return best == better ? null : best;
+    }
+
+    /**
+     * Offers a contact to the agents free on its line with its skills. Strategies that want the first able
+     * agent in an order the index keeps (longest idle, linear, round-robin) stop at it; the others compare all.
+     */
+    private boolean offerFresh(WaitingContact contact) {
+        AvailableAgents.Agents candidates = available.candidates(contact.interaction().channel(),
+                contact.interaction().requirements());
+        QueueState queue = queues.get(contact.interaction().queue());
+        Iterable<AgentSession> inOrder = switch (queue.definition().strategy()) {
+            case LONGEST_IDLE -> candidates.byIdle();
+            case LINEAR -> candidates.byLogin().values();
+            case ROUND_ROBIN -> queue.lastChosen() == null ? candidates.byLogin().values()
+                    : () -> Stream.concat(candidates.byLogin().tailMap(queue.lastChosen(), false).values().stream(),
+                            candidates.byLogin().headMap(queue.lastChosen(), true).values().stream()).iterator();
+            default -> null;
+        };
+        if (inOrder == null) {
+            return tryOffer(contact, candidates.byLogin().values());
+        }
+        Reach reach = reach(contact);
+        for (AgentSession agent : inOrder) {
+            if (agent.canTake(contact, queue.definition(), reach) && reserve(agent, contact)) {
+                assign(contact, queue, agent);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private QueueDefinition definition(WaitingContact contact) {
+        return queues.get(contact.interaction().queue()).definition();
+    }
+
+    private Reach reach(WaitingContact contact) {
+        return Reach.of(definition(contact), contact, now());
+    }
+
+    /**
+     * Offers a waiting contact to the candidate its queue's strategy prefers among those able to take it (to
+     * all of them in a ring-all queue); false when none could be reserved.
+     */
+    private boolean tryOffer(WaitingContact contact, Collection<AgentSession> candidates) {
+        QueueState queue = queues.get(contact.interaction().queue());
+        Reach reach = reach(contact);
+        List<AgentSession> able = new ArrayList<>();
+        for (AgentSession agent : candidates) {
+            if (agent.canTake(contact, queue.definition(), reach)) {
+                able.add(agent);
+            }
+        }
+        if (queue.definition().strategy() == RoutingStrategy.RING_ALL) {
+            return ringAll(contact, queue, able);
+        }
+        while (!able.isEmpty()) {
+            AgentSession chosen = chooser.choose(able, queue, contact);
+            if (reserve(chosen, contact)) {
+                assign(contact, queue, chosen);
+                return true;
+            }
+            // Another writer reserved this agent first: the next best may still be free.
+            able.remove(chosen);
+        }
+        return false;
+    }
+
+    /** Takes a contact out of line and offers it to the agent reserved for it. */
+    private void assign(WaitingContact contact, QueueState queue, AgentSession agent) {
+        dequeue(contact);
+        queue.chose(agent.login());
+        holders.put(contact.id(), agent);
+        offer(contact, agent, queue.definition());
+    }
+
+    /** Offers the contact to every able agent that can still be reserved. */
+    private boolean ringAll(WaitingContact contact, QueueState queue, List<AgentSession> able) {
         Set<AgentSession> rung = new LinkedHashSet<>();
         for (AgentSession agent : able) {
             if (reserve(agent, contact)) {
@@ -550,13 +721,43 @@ public final class AcdEngine {
             }
         }
         if (rung.isEmpty()) {
-            return;
+            return false;
         }
-        line.remove();
-        waitingById.remove(contact.id());
-        queue.waitingChanged(-1);
+        dequeue(contact);
         ringing.put(contact.id(), rung);
         rung.forEach(agent -> offer(contact, agent, queue.definition()));
+        return true;
+    }
+
+    /** Files an agent whose presence or work changed where it is free now; one that is free may take a contact. */
+    private void touched(AgentSession agent) {
+        if (available.refresh(agent)) {
+            freed.add(agent);
+        }
+    }
+
+    /** Puts a contact in line (no event, no store): it is looked at by the next dispatch, and its moments set. */
+    private void line(WaitingContact contact) {
+        waiting.add(contact);
+        waitingById.put(contact.id(), contact);
+        queues.get(contact.interaction().queue()).add(contact);
+        fresh.add(contact);
+        scheduleWaitingDeadlines(contact);
+    }
+
+    /** The moments a waiting contact's queue rules set for it: each widening step, and its maximum wait. */
+    private void scheduleWaitingDeadlines(WaitingContact contact) {
+        QueueDefinition queue = queues.get(contact.interaction().queue()).definition();
+        for (WideningStep step : queue.widening()) {
+            Instant at = contact.enqueuedAt().plus(step.after());
+            if (at.isAfter(now())) {
+                widenings.add(at, Deadlines.Kind.WIDENING, contact);
+            }
+        }
+        Instant overflow = overflowAt(contact);
+        if (overflow != null) {
+            deadlines.add(overflow, Deadlines.Kind.MAX_WAIT, contact);
+        }
     }
 
     /** Ends one agent's ring-all offer without their doing: someone else took it, or the customer left. */
@@ -576,20 +777,6 @@ public final class AcdEngine {
     private Instant overflowAt(WaitingContact contact) {
         MaxWait maxWait = queues.get(contact.interaction().queue()).definition().maxWait();
         return maxWait == null ? null : contact.queuedHereAt().plus(maxWait.after());
-    }
-
-    /** Applies each queue's maximum wait to the contacts that reached it. */
-    private void overflowLongWaiting(Instant now) {
-        List<WaitingContact> due = new ArrayList<>();
-        for (WaitingContact contact : waiting) {
-            Instant at = overflowAt(contact);
-            if (at != null && !at.isAfter(now)) {
-                due.add(contact);
-            }
-        }
-        for (WaitingContact contact : due) {
-            overflow(contact, queues.get(contact.interaction().queue()).definition());
-        }
     }
 
     /**
@@ -640,7 +827,10 @@ public final class AcdEngine {
 
     private void offer(WaitingContact contact, AgentSession agent, QueueDefinition queue) {
         AgentState before = agent.visibleState();
-        agent.work().put(contact.id(), new Work(contact, now(), now().plus(queue.offerTimeout())));
+        Work item = new Work(contact, agent, now(), now().plus(queue.offerTimeout()));
+        agent.work().put(contact.id(), item);
+        deadlines.add(item.deadline, Deadlines.Kind.WORK, item);
+        touched(agent);
         emit(new AcdEvent.Offered(now(), contact.id(), queue.name(), agent.login()));
         stateChanged(agent, before, null);
     }
@@ -655,6 +845,7 @@ public final class AcdEngine {
         }
         takeBack(agent, offer);
         agent.presence(AgentState.NOT_READY, timedOut ? MISSED : DECLINED);
+        touched(agent);
         emit(new AcdEvent.Declined(now(), offer.interaction.id(), agent.login(), timedOut));
         stateChanged(agent, before, agent.reason());
     }
@@ -682,6 +873,7 @@ public final class AcdEngine {
     private void release(AgentSession agent, Work item) {
         List<String> before = held(agent);
         agent.work().remove(item.interaction.id());
+        item.released = true;
         holders.remove(item.interaction.id());
         if (!store.reserve(agent.login(), before, held(agent))) {
             // Only this writer changes this agent's reservation; make the store agree with what it holds.
@@ -690,6 +882,7 @@ public final class AcdEngine {
         if (agent.work().isEmpty()) {
             agent.idleSince(now());
         }
+        touched(agent);
     }
 
     /** Reserves an agent's slot for a contact; false when another writer reserved the agent first. */
@@ -707,9 +900,7 @@ public final class AcdEngine {
     /** Puts a changed contact in its new place, in the engine and the store. */
     private void replace(WaitingContact contact, WaitingContact changed) {
         dequeue(contact);
-        waiting.add(changed);
-        waitingById.put(changed.id(), changed);
-        queues.get(changed.interaction().queue()).waitingChanged(1);
+        line(changed);
         store.put(changed.stored());
     }
 
@@ -717,16 +908,14 @@ public final class AcdEngine {
         if (!requeued) {
             store.put(contact.stored());
         }
-        waiting.add(contact);
-        waitingById.put(contact.id(), contact);
-        queues.get(contact.interaction().queue()).waitingChanged(1);
+        line(contact);
         emit(new AcdEvent.Queued(now(), contact.interaction(), requeued));
     }
 
     private void dequeue(WaitingContact contact) {
         waiting.remove(contact);
         waitingById.remove(contact.id());
-        queues.get(contact.interaction().queue()).waitingChanged(-1);
+        queues.get(contact.interaction().queue()).remove(contact);
     }
 
     private void changePresence(AgentSession agent, AgentState presence, String reason) {
@@ -736,6 +925,7 @@ public final class AcdEngine {
         if (presence == AgentState.READY && agent.work().isEmpty()) {
             agent.idleSince(now());
         }
+        touched(agent);
         if (before == AgentState.NOT_READY && agent.visibleState() == AgentState.NOT_READY
                 && !Objects.equals(reasonBefore, agent.reason())) {
             // From one not-ready reason to another: a change of its own in the state log and reports.

@@ -11,7 +11,6 @@ import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.SkillRequirement;
-import org.switchboard.api.acd.WideningStep;
 
 /** A logged-in agent: presence, the work in hand, and the figures routing strategies compare. */
 final class AgentSession {
@@ -101,7 +100,12 @@ final class AgentSession {
     }
 
     boolean hasOffer() {
-        return work.values().stream().anyMatch(item -> item.phase == Work.Phase.OFFERED);
+        for (Work item : work.values()) {
+            if (item.phase == Work.Phase.OFFERED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean readyWithoutOffer() {
@@ -111,10 +115,16 @@ final class AgentSession {
     /** How many interactions the agent holds on this channel's line (a callback counts as a call). */
     int inHand(Channel channel) {
         Channel line = channel.line();
-        return (int) work.values().stream().filter(item -> item.interaction.channel().line() == line).count();
+        int count = 0;
+        for (Work item : work.values()) {
+            if (item.interaction.channel().line() == line) {
+                count++;
+            }
+        }
+        return count;
     }
 
-    /** Ready, with no open offer and a free slot on some channel: worth considering for any contact. */
+    /** Ready, with no open offer and a free slot on some line: worth considering for some contact. */
     boolean isAvailable() {
         if (!readyWithoutOffer()) {
             return false;
@@ -127,41 +137,57 @@ final class AgentSession {
         return false;
     }
 
-    /** Whether this agent may be offered the contact by the queue right now, widening rules included. */
-    boolean canTake(WaitingContact contact, QueueDefinition queue, Instant now) {
-        if (!readyWithoutOffer()) {
-            return false;
-        }
-        Channel channel = contact.interaction().channel();
-        if (inHand(channel) >= profile.capacity(channel)) {
-            return false;
-        }
-        if (!queue.blending()
-                && work.values().stream().anyMatch(item -> item.interaction.channel().line() != channel.line())) {
-            return false;
-        }
-        return qualifies(contact, queue, now);
+    /** Ready, with no open offer and a free slot on this channel's line. */
+    boolean isAvailableOn(Channel channel) {
+        return readyWithoutOffer() && inHand(channel) < profile.capacity(channel);
     }
 
-    /** Whether the agent's groups and skills let them serve the contact in this queue now, load aside. */
-    boolean qualifies(WaitingContact contact, QueueDefinition queue, Instant now) {
-        List<WideningStep> reached = queue.reached(Duration.between(contact.enqueuedAt(), now));
-        if (!queue.groups().isEmpty() && queue.groups().stream().noneMatch(profile.groups()::contains)
-                && reached.stream().flatMap(step -> step.addGroups().stream()).noneMatch(profile.groups()::contains)) {
+    /** Whether this agent may be offered the contact by the queue right now, with the widening it has reached. */
+    boolean canTake(WaitingContact contact, QueueDefinition queue, Reach reach) {
+        Channel channel = contact.interaction().channel();
+        if (!qualifies(contact, queue, reach) || !isAvailableOn(channel)) {
             return false;
         }
-        int lowered = reached.isEmpty() ? 0 : reached.get(reached.size() - 1).lowerLevelsBy();
-        for (SkillRequirement requirement : contact.interaction().requirements()) {
-            if (profile.level(requirement.skill()) < Math.max(1, requirement.minimumLevel() - lowered)) {
-                return false;
+        if (!queue.blending()) {
+            // Without blending, an agent busy on one line is offered nothing on another.
+            for (Work item : work.values()) {
+                if (item.interaction.channel().line() != channel.line()) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
+    /** Whether the agent's groups and skills let them serve the contact in this queue now, load aside. */
+    boolean qualifies(WaitingContact contact, QueueDefinition queue, Instant now) {
+        return qualifies(contact, queue, Reach.of(queue, contact, now));
+    }
+
+    private boolean qualifies(WaitingContact contact, QueueDefinition queue, Reach reach) {
+        for (SkillRequirement requirement : contact.interaction().requirements()) {
+            if (profile.level(requirement.skill()) < Math.max(1, requirement.minimumLevel() - reach.lowered())) {
+                return false;
+            }
+        }
+        if (queue.groups().isEmpty()) {
+            return true;
+        }
+        for (String group : profile.groups()) {
+            if (queue.groups().contains(group) || reach.addedGroups().contains(group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Sum of the agent's levels in the skills the contact requires, for best-skill routing. */
     int skillScore(WaitingContact contact) {
-        return contact.interaction().requirements().stream().mapToInt(r -> profile.level(r.skill())).sum();
+        int score = 0;
+        for (SkillRequirement requirement : contact.interaction().requirements()) {
+            score += profile.level(requirement.skill());
+        }
+        return score;
     }
 
     Instant idleSince() {

@@ -2,7 +2,10 @@ package org.switchboard.core.acd;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.SkillRequirement;
 import org.switchboard.api.store.QueuedContact;
 
 /**
@@ -16,6 +19,9 @@ record WaitingContact(Interaction interaction, long sequence, Instant enqueuedAt
 
     static final Comparator<WaitingContact> BY_RANK =
             Comparator.comparingLong(WaitingContact::rankMillis).thenComparingLong(WaitingContact::sequence);
+    /** Longest waiting first: the order in which widening reaches contacts. */
+    static final Comparator<WaitingContact> BY_ENTRY =
+            Comparator.comparing(WaitingContact::enqueuedAt).thenComparingLong(WaitingContact::sequence);
 
     static WaitingContact enter(Interaction interaction, long sequence, Instant at, long priorityWeightMillis) {
         return new WaitingContact(interaction, sequence, at, at, rank(at, interaction, priorityWeightMillis));
@@ -38,6 +44,15 @@ record WaitingContact(Interaction interaction, long sequence, Instant enqueuedAt
 
     String id() {
         return interaction.id();
+    }
+
+    /** What decides which agents can take the contact, its wait aside: line and required skills. */
+    Kind kind() {
+        return new Kind(interaction.channel().line(), interaction.requirements());
+    }
+
+    /** Contacts of one kind in one queue are taken by the same agents, the longer waiting by at least as many. */
+    record Kind(Channel line, List<SkillRequirement> requirements) {
     }
 
     private static long rank(Instant enqueuedAt, Interaction interaction, long priorityWeightMillis) {

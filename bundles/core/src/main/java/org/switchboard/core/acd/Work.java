@@ -10,12 +10,17 @@ final class Work {
 
     final Interaction interaction;
     final WaitingContact contact;
+    final AgentSession agent;
     Phase phase;
     Instant since;
     Instant deadline;
 
-    Work(WaitingContact contact, Instant since, Instant deadline) {
+    /** Set once the item has left the agent's hands, so that its pending deadline no longer holds. */
+    boolean released;
+
+    Work(WaitingContact contact, AgentSession agent, Instant since, Instant deadline) {
         this.contact = contact;
+        this.agent = agent;
         this.interaction = contact.interaction();
         this.phase = Phase.OFFERED;
         this.since = since;

@@ -247,6 +247,7 @@ public class RandomizedAcdTest {
             }
             List<String> waiting = allWaiting();
             assertEquals(where() + ": a contact waits twice", waiting.size(), new HashSet<>(waiting).size());
+            assertEquals(where() + ": free agents left with contacts they could take", List.of(), engine.missedOffers());
             Set<String> notYetAccepted = new HashSet<>(waiting);
             work.values().forEach(items -> items.forEach((id, phase) -> {
                 if ("OFFERED".equals(phase)) {
