@@ -15,6 +15,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.store.ContactStore;
 import org.switchboard.api.store.QueuedContact;
 
@@ -52,6 +53,8 @@ public class StoreIT extends ApplianceTestSupport {
         acdSettings.put("store.target", "(switchboard.store=hazelcast)");
         acd.update(acdSettings);
         ContactStore hazelcast = service(ContactStore.class, "(switchboard.store=hazelcast)");
+        // Distribution restarts on the new store; its service then carries the new target.
+        service(AcdService.class, "(store.target=\\(switchboard.store=hazelcast\\))");
 
         String sharedQueue = "hazelcast-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> shared = queueCalls(admin, sharedQueue);
