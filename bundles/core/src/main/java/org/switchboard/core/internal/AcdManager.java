@@ -29,16 +29,16 @@ import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStateEntry;
-import org.switchboard.api.acd.InteractionHistory;
 import org.switchboard.api.acd.AgentView;
+import org.switchboard.api.acd.CallbackPlacer;
+import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.InteractionHistory;
 import org.switchboard.api.acd.InteractionView;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueFigures;
-import org.switchboard.api.acd.ServiceLevel;
 import org.switchboard.api.acd.QueueView;
-import org.switchboard.api.acd.CallbackPlacer;
-import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.ServiceLevel;
 import org.switchboard.api.acd.WaitEstimate;
 import org.switchboard.api.store.ContactStore;
 import org.switchboard.api.store.KeptContacts;
@@ -55,7 +55,6 @@ import org.switchboard.core.acd.FiguresBook;
 @Component(service = AcdService.class, configurationPid = AcdConfig.PID)
 @Designate(ocd = AcdConfig.class)
 public class AcdManager implements AcdService {
-
 
     private static final Logger LOG = LoggerFactory.getLogger(AcdManager.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);

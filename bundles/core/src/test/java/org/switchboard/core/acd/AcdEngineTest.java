@@ -19,12 +19,12 @@ import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.api.acd.AcdConflictException;
 import org.switchboard.api.acd.AcdEvent;
+import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.SkillRequirement;
 import org.switchboard.api.acd.WideningStep;
-import org.switchboard.api.acd.AgentProfile;
 import org.switchboard.store.local.LocalContactStore;
 
 public class AcdEngineTest {
