@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.switchboard.api.acd.InteractionView;
 import org.switchboard.api.acd.MaxWait;
 import org.switchboard.api.acd.QueueDefinition;
 import org.switchboard.api.acd.QueueView;
-import org.switchboard.api.acd.RoutingStrategy;
 import org.switchboard.api.acd.WaitEstimate;
 import org.switchboard.api.acd.WideningStep;
 import org.switchboard.api.store.ContactStore;
@@ -63,16 +61,8 @@ public final class AcdEngine {
     private final Map<String, AgentSession> holders = new HashMap<>();
     /** Contacts offered to several agents at once (ring-all) until one accepts, with the agents still ringing. */
     private final Map<String, Set<AgentSession>> ringing = new HashMap<>();
-    private final AvailableAgents available = new AvailableAgents();
     private final Deadlines deadlines = new Deadlines();
-    /** Widening steps apart: every dispatch takes those due, whether or not {@link #advance()} has run yet. */
-    private final Deadlines widenings = new Deadlines();
-    /**
-     * What changed since the last dispatch. Between commands no free agent can take any waiting contact, so
-     * only contacts that entered (or changed, or widened) and agents that were freed need looking at.
-     */
-    private final TreeSet<WaitingContact> fresh = new TreeSet<>(WaitingContact.BY_RANK);
-    private final Set<AgentSession> freed = new LinkedHashSet<>();
+    private final Matcher matcher;
     private long sequence;
 
     public AcdEngine(Clock clock, Consumer<AcdEvent> events, Random random, ContactStore store) {
@@ -80,6 +70,31 @@ public final class AcdEngine {
         this.events = events;
         this.chooser = new AgentChooser(random);
         this.store = store;
+        this.matcher = new Matcher(queues, agents, waiting, waitingById, chooser, new EngineOffers());
+    }
+
+    /** How the matcher's finds become offers. */
+    private final class EngineOffers implements Matcher.Offers {
+
+        @Override
+        public boolean reserve(AgentSession agent, WaitingContact contact) {
+            return AcdEngine.this.reserve(agent, contact);
+        }
+
+        @Override
+        public void assign(WaitingContact contact, QueueState queue, AgentSession agent) {
+            AcdEngine.this.assign(contact, queue, agent);
+        }
+
+        @Override
+        public boolean ringAll(WaitingContact contact, QueueState queue, List<AgentSession> able) {
+            return AcdEngine.this.ringAll(contact, queue, able);
+        }
+
+        @Override
+        public Instant now() {
+            return AcdEngine.this.now();
+        }
     }
 
     /**
@@ -102,7 +117,7 @@ public final class AcdEngine {
             line(contact);
             sequence = Math.max(sequence, stored.sequence() + 1);
         }
-        dispatch();
+        matcher.dispatch();
     }
 
     /** Adds a queue or changes its rules; contacts already waiting keep their places. */
@@ -111,11 +126,11 @@ public final class AcdEngine {
         // New rules: every contact of the queue is looked at again, with the moments its new rules set.
         for (WaitingContact contact : waiting) {
             if (contact.interaction().queue().equals(definition.name())) {
-                fresh.add(contact);
+                matcher.fresh(contact);
                 scheduleWaitingDeadlines(contact);
             }
         }
-        dispatch();
+        matcher.dispatch();
     }
 
     /** Removes a queue that no contact waits in and no agent holds a contact of. */
@@ -149,7 +164,7 @@ public final class AcdEngine {
         }
         AgentSession agent = new AgentSession(profile, extension, now());
         agents.put(profile.login(), agent);
-        touched(agent);
+        matcher.touched(agent);
         // Whatever an earlier writer had reserved for this agent did not survive with it.
         store.reserve(profile.login(), store.held(profile.login()), List.of());
         emit(new AcdEvent.AgentStateChanged(now(), profile.login(), AgentState.LOGGED_OUT, AgentState.NOT_READY, LOGIN,
@@ -167,16 +182,15 @@ public final class AcdEngine {
             takeBack(agent, offer);
         }
         agents.remove(login);
-        available.remove(agent);
-        freed.remove(agent);
+        matcher.signedOut(agent);
         emit(new AcdEvent.AgentStateChanged(now(), login, before, AgentState.LOGGED_OUT, null, agent.extension()));
-        dispatch();
+        matcher.dispatch();
     }
 
     public void ready(String login) {
         AgentSession agent = session(login);
         changePresence(agent, AgentState.READY, null);
-        dispatch();
+        matcher.dispatch();
     }
 
     public void notReady(String login, String reason) {
@@ -208,7 +222,7 @@ public final class AcdEngine {
         }
         long weight = queue.definition().priorityWeight().toMillis();
         enqueue(WaitingContact.enter(interaction, sequence++, now(), weight), false);
-        dispatch();
+        matcher.dispatch();
         return true;
     }
 
@@ -222,18 +236,18 @@ public final class AcdEngine {
         }
         AgentState before = agent.visibleState();
         offer.enter(Work.Phase.TALKING, now(), null);
-        touched(agent);
+        matcher.touched(agent);
         store.remove(interactionId);
         emit(new AcdEvent.Accepted(now(), interactionId, login));
         stateChanged(agent, before, null);
-        dispatch();
+        matcher.dispatch();
     }
 
     /** The agent declines an offer: the contact goes back to its place and the agent becomes not ready. */
     public void decline(String interactionId, String login) {
         AgentSession agent = session(login);
         decline(agent, offered(interactionId, agent), false);
-        dispatch();
+        matcher.dispatch();
     }
 
     /** The conversation ended (either side hung up or closed): the agent wraps up for the queue's time. */
@@ -274,7 +288,7 @@ public final class AcdEngine {
         release(agent, item);
         emit(new AcdEvent.Completed(now(), interactionId, agent.login(), disposition, note));
         stateChanged(agent, before, null);
-        dispatch();
+        matcher.dispatch();
     }
 
     /** The customer left before being served: the contact leaves its queue (or an open offer is withdrawn). */
@@ -301,7 +315,7 @@ public final class AcdEngine {
             stateChanged(agent, before, null);
         }
         emit(new AcdEvent.Abandoned(now(), interactionId, queue));
-        dispatch();
+        matcher.dispatch();
     }
 
     /** Moves a waiting contact to a queue and priority; it keeps its entry time and arrival order. */
@@ -316,7 +330,7 @@ public final class AcdEngine {
         Instant queuedHere = queueName.equals(before.queue()) ? contact.queuedHereAt() : now();
         replace(contact, contact.changed(moved, queuedHere, target.definition().priorityWeight().toMillis()));
         emit(new AcdEvent.Moved(now(), moved, before.queue()));
-        dispatch();
+        matcher.dispatch();
     }
 
     /**
@@ -333,7 +347,7 @@ public final class AcdEngine {
                     : "Interaction '" + interactionId + "' has no number to call back", null);
         }
         convertToCallback(contact, to);
-        dispatch();
+        matcher.dispatch();
     }
 
     /** Removes a waiting contact from distribution. */
@@ -367,10 +381,8 @@ public final class AcdEngine {
         if (agent != null) {
             agent.profile(profile);
             // New skills or groups may fit contacts already waiting, whether or not the agent's slots changed.
-            if (available.refresh(agent)) {
-                freed.add(agent);
-            }
-            dispatch();
+            matcher.touched(agent);
+            matcher.dispatch();
         }
     }
 
@@ -400,13 +412,14 @@ public final class AcdEngine {
                 }
             }
         }
-        dispatch();
+        matcher.dispatch();
     }
 
     /** The earliest time-out, widening step or maximum wait pending, if any: when {@link #advance()} has work to do. */
     public Optional<Instant> nextDeadline() {
-        return Stream.of(deadlines.next(this::inForce), widenings.next(this::inForce)).filter(Objects::nonNull)
-                .map(Deadlines.Deadline::at).min(Instant::compareTo);
+        Deadlines.Deadline timeout = deadlines.next(this::inForce);
+        return Stream.of(timeout == null ? null : timeout.at(), matcher.nextWidening()).filter(Objects::nonNull)
+                .min(Instant::compareTo);
     }
 
     /** Whether a scheduled moment still matters: its work item is still in hand, its contact still waits there. */
@@ -529,7 +542,7 @@ public final class AcdEngine {
         List<String> missed = new ArrayList<>();
         for (WaitingContact contact : waiting) {
             for (AgentSession agent : agents.values()) {
-                if (agent.canTake(contact, definition(contact), reach(contact))) {
+                if (agent.canTake(contact, matcher.definition(contact), matcher.reach(contact))) {
                     missed.add(contact.id() + " to " + agent.login());
                 }
             }
@@ -546,161 +559,6 @@ public final class AcdEngine {
             view.put(login, items);
         });
         return view;
-    }
-
-    /**
-     * Offers what the last command made possible, in rank order. While a freed agent can take something, the
-     * best-ranked contact any freed agent can take goes first (to the freed agents, or, if it is fresh itself,
-     * to every agent free on its line); then the remaining fresh contacts, each to the agents free on its line.
-     */
-    private void dispatch() {
-        for (Deadlines.Deadline widened : widenings.due(now())) {
-            if (inForce(widened)) {
-                fresh.add((WaitingContact) widened.subject());
-            }
-        }
-        if (waiting.isEmpty()) {
-            fresh.clear();
-            freed.clear();
-            return;
-        }
-        List<AgentSession> stillFree = new ArrayList<>(freed);
-        freed.clear();
-        while (true) {
-            stillFree.removeIf(agent -> agents.get(agent.login()) != agent || !agent.isAvailable());
-            WaitingContact best = null;
-            for (AgentSession agent : stillFree) {
-                WaitingContact first = firstTakeable(agent, best);
-                if (first != null) {
-                    best = first;
-                }
-            }
-            if (best == null) {
-                break;
-            }
-            boolean wasFresh = fresh.remove(best);
-            if (!(wasFresh ? offerFresh(best) : tryOffer(best, stillFree))) {
-                // Every freed agent able to take it was reserved by another writer meanwhile.
-                WaitingContact refused = best;
-                stillFree.removeIf(agent -> agent.canTake(refused, definition(refused), reach(refused)));
-            }
-        }
-        for (WaitingContact contact : new ArrayList<>(fresh)) {
-            if (waitingById.get(contact.id()) == contact && !settledLikeIt(contact)) {
-                offerFresh(contact);
-            }
-            fresh.remove(contact);
-        }
-    }
-
-    /**
-     * Whether a contact of the same kind, in the same queue, that has waited at least as long and was already
-     * looked at, still waits: then no free agent can take this one either (between commands no free agent can
-     * take any waiting contact, and the longer wait has widened at least as far), and it need not be tried.
-     */
-    private boolean settledLikeIt(WaitingContact contact) {
-        for (WaitingContact other : queues.get(contact.interaction().queue()).ofKind(contact.kind())) {
-            if (WaitingContact.BY_ENTRY.compare(other, contact) > 0) {
-                return false;
-            }
-            if (other != contact && !fresh.contains(other)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The best-ranked waiting contact this agent can take that ranks before {@code better} (null: any), found
-     * from the head of each queue's line, so a long line of contacts it cannot take in other queues costs nothing.
-     */
-    private WaitingContact firstTakeable(AgentSession agent, WaitingContact better) {
-        WaitingContact best = better;
-        Map<WaitingContact.Kind, Instant> refusedSince = new HashMap<>();
-        for (QueueState queue : queues.values()) {
-            refusedSince.clear();
-            for (WaitingContact contact : queue.line()) {
-                if (best != null && WaitingContact.BY_RANK.compare(contact, best) >= 0) {
-                    break;
-                }
-                // One of its kind that waited as long or longer was refused: this one would be too.
-                Instant refused = refusedSince.get(contact.kind());
-                if (refused != null && !contact.enqueuedAt().isBefore(refused)) {
-                    continue;
-                }
-                if (agent.canTake(contact, queue.definition(), reach(contact))) {
-                    best = contact;
-                    break;
-                }
-                refusedSince.merge(contact.kind(), contact.enqueuedAt(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
-        return best == better ? null : best;
-    }
-
-    /**
-     * Offers a contact to the agents free on its line with its skills. Strategies that want the first able
-     * agent in an order the index keeps (longest idle, linear, round-robin) stop at it; the others compare all.
-     */
-    private boolean offerFresh(WaitingContact contact) {
-        AvailableAgents.Agents candidates = available.candidates(contact.interaction().channel(),
-                contact.interaction().requirements());
-        QueueState queue = queues.get(contact.interaction().queue());
-        Iterable<AgentSession> inOrder = switch (queue.definition().strategy()) {
-            case LONGEST_IDLE -> candidates.byIdle();
-            case LINEAR -> candidates.byLogin().values();
-            case ROUND_ROBIN -> queue.lastChosen() == null ? candidates.byLogin().values()
-                    : () -> Stream.concat(candidates.byLogin().tailMap(queue.lastChosen(), false).values().stream(),
-                            candidates.byLogin().headMap(queue.lastChosen(), true).values().stream()).iterator();
-            default -> null;
-        };
-        if (inOrder == null) {
-            return tryOffer(contact, candidates.byLogin().values());
-        }
-        Reach reach = reach(contact);
-        for (AgentSession agent : inOrder) {
-            if (agent.canTake(contact, queue.definition(), reach) && reserve(agent, contact)) {
-                assign(contact, queue, agent);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private QueueDefinition definition(WaitingContact contact) {
-        return queues.get(contact.interaction().queue()).definition();
-    }
-
-    private Reach reach(WaitingContact contact) {
-        return Reach.of(definition(contact), contact, now());
-    }
-
-    /**
-     * Offers a waiting contact to the candidate its queue's strategy prefers among those able to take it (to
-     * all of them in a ring-all queue); false when none could be reserved.
-     */
-    private boolean tryOffer(WaitingContact contact, Collection<AgentSession> candidates) {
-        QueueState queue = queues.get(contact.interaction().queue());
-        Reach reach = reach(contact);
-        List<AgentSession> able = new ArrayList<>();
-        for (AgentSession agent : candidates) {
-            if (agent.canTake(contact, queue.definition(), reach)) {
-                able.add(agent);
-            }
-        }
-        if (queue.definition().strategy() == RoutingStrategy.RING_ALL) {
-            return ringAll(contact, queue, able);
-        }
-        while (!able.isEmpty()) {
-            AgentSession chosen = chooser.choose(able, queue, contact);
-            if (reserve(chosen, contact)) {
-                assign(contact, queue, chosen);
-                return true;
-            }
-            // Another writer reserved this agent first: the next best may still be free.
-            able.remove(chosen);
-        }
-        return false;
     }
 
     /** Takes a contact out of line and offers it to the agent reserved for it. */
@@ -728,19 +586,12 @@ public final class AcdEngine {
         return true;
     }
 
-    /** Files an agent whose presence or work changed where it is free now; one that is free may take a contact. */
-    private void touched(AgentSession agent) {
-        if (available.refresh(agent)) {
-            freed.add(agent);
-        }
-    }
-
     /** Puts a contact in line (no event, no store): it is looked at by the next dispatch, and its moments set. */
     private void line(WaitingContact contact) {
         waiting.add(contact);
         waitingById.put(contact.id(), contact);
         queues.get(contact.interaction().queue()).add(contact);
-        fresh.add(contact);
+        matcher.fresh(contact);
         scheduleWaitingDeadlines(contact);
     }
 
@@ -750,7 +601,7 @@ public final class AcdEngine {
         for (WideningStep step : queue.widening()) {
             Instant at = contact.enqueuedAt().plus(step.after());
             if (at.isAfter(now())) {
-                widenings.add(at, Deadlines.Kind.WIDENING, contact);
+                matcher.widensAt(at, contact);
             }
         }
         Instant overflow = overflowAt(contact);
@@ -829,7 +680,7 @@ public final class AcdEngine {
         Work item = new Work(contact, agent, now(), now().plus(queue.offerTimeout()));
         agent.work().put(contact.id(), item);
         deadlines.add(item.deadline, Deadlines.Kind.WORK, item);
-        touched(agent);
+        matcher.touched(agent);
         emit(new AcdEvent.Offered(now(), contact.id(), queue.name(), agent.login()));
         stateChanged(agent, before, null);
     }
@@ -844,7 +695,7 @@ public final class AcdEngine {
         }
         takeBack(agent, offer);
         agent.presence(AgentState.NOT_READY, timedOut ? MISSED : DECLINED);
-        touched(agent);
+        matcher.touched(agent);
         emit(new AcdEvent.Declined(now(), offer.interaction.id(), agent.login(), timedOut));
         stateChanged(agent, before, agent.reason());
     }
@@ -881,7 +732,7 @@ public final class AcdEngine {
         if (agent.work().isEmpty()) {
             agent.idleSince(now());
         }
-        touched(agent);
+        matcher.touched(agent);
     }
 
     /** Reserves an agent's slot for a contact; false when another writer reserved the agent first. */
@@ -924,7 +775,7 @@ public final class AcdEngine {
         if (presence == AgentState.READY && agent.work().isEmpty()) {
             agent.idleSince(now());
         }
-        touched(agent);
+        matcher.touched(agent);
         if (before == AgentState.NOT_READY && agent.visibleState() == AgentState.NOT_READY
                 && !Objects.equals(reasonBefore, agent.reason())) {
             // From one not-ready reason to another: a change of its own in the state log and reports.
