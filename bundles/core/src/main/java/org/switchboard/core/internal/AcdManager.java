@@ -212,28 +212,28 @@ public class AcdManager implements AcdService {
 
     @Override
     public List<QueueView> queues() {
-        return call(engine::queues);
+        return read(engine::queues);
     }
 
     @Override
     public Optional<QueueView> queue(String name) {
-        return call(() -> engine.queue(name));
+        return read(() -> engine.queue(name));
     }
 
     @Override
     public Optional<QueueFigures> figures(String queue) {
-        return call(() -> engine.queue(queue).map(view -> figures.figures(queue, view.waiting().size(),
+        return read(() -> engine.queue(queue).map(view -> figures.figures(queue, view.waiting().size(),
                 engine.longestWaitingSince(queue))));
     }
 
     @Override
     public List<AgentView> agents() {
-        return call(engine::agents);
+        return read(engine::agents);
     }
 
     @Override
     public Optional<AgentView> agent(String login) {
-        return call(() -> engine.agent(login));
+        return read(() -> engine.agent(login));
     }
 
     @Override
@@ -278,12 +278,12 @@ public class AcdManager implements AcdService {
 
     @Override
     public Optional<InteractionView> interaction(String interactionId) {
-        return call(() -> engine.view(interactionId));
+        return read(() -> engine.view(interactionId));
     }
 
     @Override
     public Optional<WaitEstimate> estimate(String interactionId) {
-        return call(() -> engine.queueOf(interactionId)
+        return read(() -> engine.queueOf(interactionId)
                 .flatMap(queue -> engine.estimate(interactionId, figures.recentHandleTime(queue))));
     }
 
@@ -347,14 +347,23 @@ public class AcdManager implements AcdService {
 
     /** Applies a command on the writer thread, then re-arms the time-out for the engine's next deadline. */
     private <T> T call(Callable<T> command) {
+        return onWriter(() -> {
+            try {
+                return command.call();
+            } finally {
+                scheduleNextTimeout();
+            }
+        });
+    }
+
+    /** Reads on the writer thread, where the engine's state is consistent; nothing changes, no time-out to re-arm. */
+    private <T> T read(Callable<T> query) {
+        return onWriter(query);
+    }
+
+    private <T> T onWriter(Callable<T> work) {
         try {
-            return writer.submit(() -> {
-                try {
-                    return command.call();
-                } finally {
-                    scheduleNextTimeout();
-                }
-            }).get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return writer.submit(work).get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
