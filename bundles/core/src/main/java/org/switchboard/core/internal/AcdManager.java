@@ -86,7 +86,7 @@ public class AcdManager implements AcdService {
         history = recorded;
         ScheduledExecutorService running = writer;
         if (running != null && !running.isShutdown()) {
-            running.execute(this::restoreSignedInAgents);
+            running.execute(() -> afterwardsRearm(this::restoreSignedInAgents));
         }
     }
 
@@ -101,7 +101,7 @@ public class AcdManager implements AcdService {
         kept = durable;
         ScheduledExecutorService running = writer;
         if (running != null && !running.isShutdown()) {
-            running.execute(this::restoreKeptContacts);
+            running.execute(() -> afterwardsRearm(this::restoreKeptContacts));
         }
     }
 
@@ -354,6 +354,15 @@ public class AcdManager implements AcdService {
                 scheduleNextTimeout();
             }
         });
+    }
+
+    /** Runs work already on the writer thread, then re-arms the time-out: the work may have made offers. */
+    private void afterwardsRearm(Runnable work) {
+        try {
+            work.run();
+        } finally {
+            scheduleNextTimeout();
+        }
     }
 
     /** Reads on the writer thread, where the engine's state is consistent; nothing changes, no time-out to re-arm. */
