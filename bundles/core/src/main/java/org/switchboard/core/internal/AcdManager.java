@@ -360,6 +360,9 @@ public class AcdManager implements AcdService {
     private void afterwardsRearm(Runnable work) {
         try {
             work.run();
+        } catch (RuntimeException e) {
+            // An executor would swallow it: say what failed.
+            LOG.error("Restoring distribution's state failed", e);
         } finally {
             scheduleNextTimeout();
         }
