@@ -65,6 +65,12 @@ public class AcdIT extends ApplianceTestSupport {
         assertEquals("BUSY", field(http().get("/api/v1/agents/" + agent, admin), "state"));
         assertEquals(204, http().post("/api/v1/interactions/" + id + "/end", admin, "").statusCode());
         assertEquals("WRAP_UP", field(http().get("/api/v1/agents/" + agent, admin), "state"));
+        assertEquals(204, http().post("/api/v1/interactions/" + id + "/extend-wrap-up", admin, "{\"seconds\":30}")
+                .statusCode());
+        HttpResponse<String> tooLong = http().post("/api/v1/interactions/" + id + "/extend-wrap-up", admin,
+                "{\"seconds\":100000}");
+        assertEquals(400, tooLong.statusCode());
+        assertEquals("seconds", JSON.readTree(tooLong.body()).get("field").asText());
         HttpResponse<String> unknownDisposition = http().post("/api/v1/interactions/" + id + "/complete", admin,
                 "{\"disposition\":\"maybe\"}");
         assertEquals(400, unknownDisposition.statusCode());
@@ -72,6 +78,8 @@ public class AcdIT extends ApplianceTestSupport {
         assertEquals(204, http().post("/api/v1/interactions/" + id + "/complete", admin,
                 "{\"disposition\":\"sale\",\"note\":\"two items\"}").statusCode());
 
+        assertEquals("no wrap-up to extend any more", 409, http().post("/api/v1/interactions/" + id
+                + "/extend-wrap-up", admin, "{\"seconds\":30}").statusCode());
         JsonNode done = JSON.readTree(http().get("/api/v1/agents/" + agent, admin).body());
         assertEquals("READY", done.get("state").asText());
         assertEquals(1, done.get("handled").asInt());

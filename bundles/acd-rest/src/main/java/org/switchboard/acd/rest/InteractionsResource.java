@@ -3,6 +3,7 @@ package org.switchboard.acd.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.Consumes;
@@ -158,6 +159,20 @@ public class InteractionsResource {
     @Operation(summary = "The conversation ended: the agent wraps up")
     public Response end(@PathParam("id") String id) {
         Conflicts.run(() -> acd.end(id));
+        return Response.noContent().build();
+    }
+
+    /** More wrap-up time, in seconds. */
+    public record Extension(Integer seconds) {
+    }
+
+    @POST
+    @Path("{id}/extend-wrap-up")
+    @Operation(summary = "Gives the agent more wrap-up time (1 to 3,600 s); 409 when the interaction is not in wrap-up")
+    public Response extendWrapUp(@PathParam("id") String id, Extension extension) {
+        int seconds = Check.range("seconds", Check.present("seconds", Check.present("body", extension).seconds()),
+                1, 3_600, 0);
+        Conflicts.run(() -> acd.extendWrapUp(id, Duration.ofSeconds(seconds)));
         return Response.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.api.acd;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -65,6 +66,9 @@ public interface AcdService {
     void decline(String interactionId, String login);
 
     void end(String interactionId);
+
+    /** Gives the agent more time to wrap up this interaction (ending it early is {@link #complete}). */
+    void extendWrapUp(String interactionId, Duration more);
 
     void complete(String interactionId, String disposition, String note);
 

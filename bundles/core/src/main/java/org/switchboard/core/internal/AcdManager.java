@@ -309,6 +309,11 @@ public class AcdManager implements AcdService {
     }
 
     @Override
+    public void extendWrapUp(String interactionId, Duration more) {
+        run(() -> engine.extendWrapUp(interactionId, more));
+    }
+
+    @Override
     public void complete(String interactionId, String disposition, String note) {
         run(() -> engine.complete(interactionId, disposition, note));
     }
