@@ -10,8 +10,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.api.acd.AgentProfile;
@@ -31,11 +29,7 @@ public class JdbcAcdConfigStoreTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        SwitchboardDatabase database = new SwitchboardDatabase();
-        database.dataSource = dataSource;
-        SwitchboardDatabase.migrate(dataSource);
+        SwitchboardDatabase database = TestDatabases.migrated();
         store = new JdbcAcdConfigStore();
         store.database = database;
     }

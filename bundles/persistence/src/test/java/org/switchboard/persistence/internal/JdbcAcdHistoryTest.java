@@ -5,8 +5,6 @@ import static org.junit.Assert.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.api.acd.AcdEvent;
@@ -22,11 +20,7 @@ public class JdbcAcdHistoryTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        SwitchboardDatabase.migrate(dataSource);
-        SwitchboardDatabase database = new SwitchboardDatabase();
-        database.dataSource = dataSource;
+        SwitchboardDatabase database = TestDatabases.migrated();
         history = new JdbcAcdHistory();
         history.database = database;
     }

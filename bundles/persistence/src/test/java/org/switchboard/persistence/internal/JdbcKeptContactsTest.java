@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.api.acd.AcdEvent;
@@ -24,11 +22,7 @@ public class JdbcKeptContactsTest {
 
     @Before
     public void setUp() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        SwitchboardDatabase.migrate(dataSource);
-        SwitchboardDatabase database = new SwitchboardDatabase();
-        database.dataSource = dataSource;
+        SwitchboardDatabase database = TestDatabases.migrated();
         kept = new JdbcKeptContacts();
         kept.database = database;
     }

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Before;
@@ -25,8 +24,7 @@ public class SkillCatalogueTest {
 
     @Before
     public void freshDatabase() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource = TestDatabases.fresh();
     }
 
     @Test
@@ -89,9 +87,7 @@ public class SkillCatalogueTest {
     }
 
     private JdbcAcdConfigStore migratedStore() {
-        SwitchboardDatabase.migrate(dataSource);
-        SwitchboardDatabase database = new SwitchboardDatabase();
-        database.dataSource = dataSource;
+        SwitchboardDatabase database = TestDatabases.migrated(dataSource);
         JdbcAcdConfigStore store = new JdbcAcdConfigStore();
         store.database = database;
         return store;
