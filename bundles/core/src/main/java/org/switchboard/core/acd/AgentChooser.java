@@ -20,14 +20,29 @@ final class AgentChooser {
         this.random = random;
     }
 
+    /**
+     * The strategy's preference as an order (first is chosen), for strategies that have one that does not
+     * depend on the other candidates: least occupied and best skill; null for the others.
+     */
+    static Comparator<AgentSession> preference(RoutingStrategy strategy, WaitingContact contact) {
+        return switch (strategy) {
+            case LEAST_OCCUPIED -> LEAST_OCCUPIED;
+            case BEST_SKILL -> bestSkill(contact);
+            default -> null;
+        };
+    }
+
+    private static Comparator<AgentSession> bestSkill(WaitingContact contact) {
+        return Comparator.comparingInt((AgentSession agent) -> -agent.skillScore(contact)).thenComparing(LONGEST_IDLE);
+    }
+
     /** {@code able} is not empty; {@code queue} remembers the last agent for round-robin. */
     AgentSession choose(List<AgentSession> able, QueueState queue, WaitingContact contact) {
         RoutingStrategy strategy = queue.definition().strategy();
         return switch (strategy) {
             case LONGEST_IDLE -> min(able, LONGEST_IDLE);
             case LEAST_OCCUPIED -> min(able, LEAST_OCCUPIED);
-            case BEST_SKILL -> min(able, Comparator.comparingInt((AgentSession agent) -> -agent.skillScore(contact))
-                    .thenComparing(LONGEST_IDLE));
+            case BEST_SKILL -> min(able, bestSkill(contact));
             case LINEAR -> min(able, BY_LOGIN);
             case RANDOM -> able.get(random.nextInt(able.size()));
             case ROUND_ROBIN -> nextAfter(able, queue.lastChosen());

@@ -144,8 +144,16 @@ final class AgentSession {
 
     /** Whether this agent may be offered the contact by the queue right now, with the widening it has reached. */
     boolean canTake(WaitingContact contact, QueueDefinition queue, Reach reach) {
+        return isAvailableOn(contact.interaction().channel()) && canTakeWhenFree(contact, queue, reach);
+    }
+
+    /**
+     * {@link #canTake} for an agent known to be free on the contact's line (taken from the index of free
+     * agents): only skills, groups and blending are left to check.
+     */
+    boolean canTakeWhenFree(WaitingContact contact, QueueDefinition queue, Reach reach) {
         Channel channel = contact.interaction().channel();
-        if (!qualifies(contact, queue, reach) || !isAvailableOn(channel)) {
+        if (!qualifies(contact, queue, reach)) {
             return false;
         }
         if (!queue.blending()) {

@@ -3,6 +3,7 @@ package org.switchboard.core.acd;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,7 +127,7 @@ final class Matcher {
                 break;
             }
             boolean wasFresh = fresh.remove(best);
-            if (!(wasFresh ? offerFresh(best) : tryOffer(best, stillFree))) {
+            if (!(wasFresh ? offerFresh(best) : tryOffer(best, stillFree, false))) {
                 // Every freed agent able to take it was reserved by another writer meanwhile.
                 WaitingContact refused = best;
                 stillFree.removeIf(agent -> agent.canTake(refused, definition(refused), reach(refused)));
@@ -202,16 +203,43 @@ final class Matcher {
             default -> null;
         };
         if (inOrder == null) {
-            return tryOffer(contact, candidates.byLogin().values());
+            Comparator<AgentSession> preference = AgentChooser.preference(queue.definition().strategy(), contact);
+            if (preference == null) {
+                return tryOffer(contact, candidates.byLogin().values(), true);
+            }
+            AgentSession best = preferredFree(contact, queue, candidates.byLogin().values(), preference);
+            if (best == null) {
+                return false;
+            }
+            if (offers.reserve(best, contact)) {
+                offers.assign(contact, queue, best);
+                return true;
+            }
+            // Reserved by another writer meanwhile: compare the others.
+            return tryOffer(contact, candidates.byLogin().values(), true);
         }
         Reach reach = reach(contact);
         for (AgentSession agent : inOrder) {
-            if (agent.canTake(contact, queue.definition(), reach) && offers.reserve(agent, contact)) {
+            if (agent.canTakeWhenFree(contact, queue.definition(), reach) && offers.reserve(agent, contact)) {
                 offers.assign(contact, queue, agent);
                 return true;
             }
         }
         return false;
+    }
+
+    /** The free candidate the strategy prefers, testing an agent only when it would beat the best so far. */
+    private AgentSession preferredFree(WaitingContact contact, QueueState queue, Collection<AgentSession> candidates,
+            Comparator<AgentSession> preference) {
+        Reach reach = reach(contact);
+        AgentSession best = null;
+        for (AgentSession agent : candidates) {
+            if ((best == null || preference.compare(agent, best) < 0)
+                    && agent.canTakeWhenFree(contact, queue.definition(), reach)) {
+                best = agent;
+            }
+        }
+        return best;
     }
 
     QueueDefinition definition(WaitingContact contact) {
@@ -224,14 +252,16 @@ final class Matcher {
 
     /**
      * Offers a waiting contact to the candidate its queue's strategy prefers among those able to take it (to
-     * all of them in a ring-all queue); false when none could be reserved.
+     * all of them in a ring-all queue); false when none could be reserved. {@code knownFree}: the candidates come
+     * from the index of free agents, so their load need not be checked again.
      */
-    private boolean tryOffer(WaitingContact contact, Collection<AgentSession> candidates) {
+    private boolean tryOffer(WaitingContact contact, Collection<AgentSession> candidates, boolean knownFree) {
         QueueState queue = queues.get(contact.interaction().queue());
         Reach reach = reach(contact);
         List<AgentSession> able = new ArrayList<>();
         for (AgentSession agent : candidates) {
-            if (agent.canTake(contact, queue.definition(), reach)) {
+            if (knownFree ? agent.canTakeWhenFree(contact, queue.definition(), reach)
+                    : agent.canTake(contact, queue.definition(), reach)) {
                 able.add(agent);
             }
         }
