@@ -181,6 +181,10 @@ final class Matcher {
                     break;
                 }
                 refusedSince.merge(contact.kind(), contact.enqueuedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                // Without widening, a kind refused once is refused whatever the wait: stop when all kinds are.
+                if (queue.definition().widening().isEmpty() && refusedSince.size() == queue.kinds()) {
+                    break;
+                }
             }
         }
         return best == better ? null : best;

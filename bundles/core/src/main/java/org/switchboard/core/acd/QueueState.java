@@ -57,6 +57,11 @@ final class QueueState {
         }
     }
 
+    /** How many kinds of contact wait in the queue. */
+    int kinds() {
+        return byKind.size();
+    }
+
     /** Contacts of this kind, longest waiting first. */
     Iterable<WaitingContact> ofKind(WaitingContact.Kind kind) {
         return byKind.getOrDefault(kind, EMPTY);
