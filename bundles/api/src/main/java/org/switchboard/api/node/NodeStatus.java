@@ -21,10 +21,12 @@ public record NodeStatus(
 
     /**
      * UP when the database answers and every installed Switchboard feature has started: while features are
-     * still being installed (at boot, or while one is added) the node is not ready to serve.
+     * still being installed (at boot, or while one is added) the node is not ready to serve. No feature at all
+     * means Karaf's feature service could not say yet (it lists none while it deploys at boot): not UP either.
      */
     public HealthState status() {
-        boolean started = features.stream().allMatch(feature -> FEATURE_STARTED.equals(feature.state()));
+        boolean started = !features.isEmpty()
+                && features.stream().allMatch(feature -> FEATURE_STARTED.equals(feature.state()));
         return database.isUp() && started ? HealthState.UP : HealthState.DOWN;
     }
 }
