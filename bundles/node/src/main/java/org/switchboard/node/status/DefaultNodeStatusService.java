@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,8 +37,13 @@ public class DefaultNodeStatusService implements NodeStatusService {
     static final String FEATURE_PREFIX = "switchboard";
     private static final Logger LOG = LoggerFactory.getLogger(DefaultNodeStatusService.class);
 
-    @Reference
-    FeaturesService features;
+    /**
+     * Karaf's feature services. Now and then Karaf 4.4 starts its features bundle twice at boot and leaves two
+     * services, only one of which knows what was installed (its own shell's feature:list may use the other):
+     * the status asks each in turn and takes the first that lists any Switchboard feature.
+     */
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<FeaturesService> features;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile DatabaseHealth database;
@@ -72,10 +79,22 @@ public class DefaultNodeStatusService implements NodeStatusService {
     }
 
     private List<FeatureInfo> installedFeatures() {
+        List<FeaturesService> services = new ArrayList<>(features);
+        Collections.reverse(services);
+        for (FeaturesService service : services) {
+            List<FeatureInfo> installed = installedFeatures(service);
+            if (!installed.isEmpty()) {
+                return installed;
+            }
+        }
+        return List.of();
+    }
+
+    private static List<FeatureInfo> installedFeatures(FeaturesService service) {
         try {
-            return Stream.of(features.listInstalledFeatures())
+            return Stream.of(service.listInstalledFeatures())
                     .filter(feature -> feature.getName().startsWith(FEATURE_PREFIX))
-                    .map(this::describe)
+                    .map(feature -> describe(service, feature))
                     .sorted(Comparator.comparing(FeatureInfo::name))
                     .toList();
         } catch (Exception e) {
@@ -84,9 +103,8 @@ public class DefaultNodeStatusService implements NodeStatusService {
         }
     }
 
-    private FeatureInfo describe(Feature feature) {
-        return new FeatureInfo(feature.getName(), feature.getVersion(),
-                features.getState(feature.getId()).name());
+    private static FeatureInfo describe(FeaturesService service, Feature feature) {
+        return new FeatureInfo(feature.getName(), feature.getVersion(), service.getState(feature.getId()).name());
     }
 
     private static String hostName() {
