@@ -27,7 +27,7 @@ public class ApplianceProcessIT {
     public void stop() throws Exception {
         try {
             appliance.stop();
-            LogChecker.assertNoUnexpectedErrors(appliance.log(), LogChecker.KARAF_RESTART_NOISE);
+            LogChecker.assertNoUnexpectedErrors(appliance.log(), LogChecker.KARAF_NOISE);
         } finally {
             appliance.close();
         }

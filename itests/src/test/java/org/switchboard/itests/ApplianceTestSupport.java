@@ -117,7 +117,9 @@ public abstract class ApplianceTestSupport {
 
     @After
     public void noUnexpectedErrors() throws Exception {
-        LogChecker.assertNoUnexpectedErrors(karafData().resolve("log/karaf.log"), expectedErrors());
+        List<Pattern> expected = new ArrayList<>(LogChecker.KARAF_NOISE);
+        expected.addAll(expectedErrors());
+        LogChecker.assertNoUnexpectedErrors(karafData().resolve("log/karaf.log"), expected);
     }
 
     protected Path karafData() {

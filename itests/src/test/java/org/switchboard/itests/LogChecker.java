@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
 public final class LogChecker {
 
     /**
-     * ERRORs Karaf 4.4.10 itself logs now and then when a distribution restarts on the same data folder: its
-     * features service registers its MBean twice while it refreshes, and a bundle event reaches it while it
-     * stops. They come from Karaf's own bundles, not Switchboard's, and leave nothing broken.
+     * ERRORs Karaf 4.4.10 itself logs now and then at boot (first or after a restart): its features bundle is
+     * activated twice, so its service registers its MBean twice, and a bundle event reaches the first one while
+     * it stops. They come from Karaf's own bundles, not Switchboard's; the node status copes with the two
+     * feature services this leaves (see DefaultNodeStatusService).
      */
-    public static final List<Pattern> KARAF_RESTART_NOISE = List.of(
+    public static final List<Pattern> KARAF_NOISE = List.of(
             Pattern.compile("Failure registering MBean org\\.apache\\.karaf\\.features\\.internal\\.management\\.FeaturesServiceMBeanImpl"),
             Pattern.compile("Bundle org\\.apache\\.karaf\\.features\\.core \\[\\d+\\] EventDispatcher: Error during dispatch\\. "
                     + "\\(java\\.lang\\.IllegalStateException: Invalid BundleContext\\.\\)"),

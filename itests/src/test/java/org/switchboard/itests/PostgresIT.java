@@ -42,7 +42,7 @@ public class PostgresIT {
             assertThat(http.get("/api/v1/audit", Http.basic("admin", password)).body(), containsString("\"auth.sign-in\""));
             assertEquals("2", postgres.query("SELECT start_count FROM node_info"));
             appliance.stop();
-            LogChecker.assertNoUnexpectedErrors(appliance.log(), LogChecker.KARAF_RESTART_NOISE);
+            LogChecker.assertNoUnexpectedErrors(appliance.log(), LogChecker.KARAF_NOISE);
         }
     }
 }
