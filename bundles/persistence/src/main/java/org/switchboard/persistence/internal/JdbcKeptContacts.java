@@ -41,6 +41,10 @@ public class JdbcKeptContacts implements AcdListener, KeptContacts {
 
     @Override
     public void onEvent(AcdEvent event) {
+        if (!concerns(event)) {
+            // Most events (offers, state changes, wrap-ups, calls entering) change nothing kept: no transaction.
+            return;
+        }
         try {
             Jdbc.inTransaction(database.dataSource(), connection -> {
                 apply(connection, event);
@@ -51,8 +55,17 @@ public class JdbcKeptContacts implements AcdListener, KeptContacts {
         }
     }
 
+    /** Whether the event can change what is kept. */
+    private static boolean concerns(AcdEvent event) {
+        return event instanceof AcdEvent.Queued queued ? !queued.requeued() && outlivesProcess(queued.interaction())
+                : event instanceof AcdEvent.Overflowed overflowed ? overflowed.action() != MaxWait.Action.CALLBACK
+                : event instanceof AcdEvent.CallbackRequested || event instanceof AcdEvent.Moved
+                        || event instanceof AcdEvent.Accepted || event instanceof AcdEvent.Abandoned
+                        || event instanceof AcdEvent.Dropped;
+    }
+
     private static void apply(Connection connection, AcdEvent event) throws SQLException {
-        if (event instanceof AcdEvent.Queued queued && !queued.requeued() && outlivesProcess(queued.interaction())) {
+        if (event instanceof AcdEvent.Queued queued) {
             keep(connection, queued.interaction(), queued.at(), queued.at());
         } else if (event instanceof AcdEvent.CallbackRequested requested) {
             keep(connection, requested.callback(), requested.waitingSince(), requested.waitingSince());
