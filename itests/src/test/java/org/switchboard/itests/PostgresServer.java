@@ -75,7 +75,9 @@ public final class PostgresServer implements AutoCloseable {
             line.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         line.addAll(List.of(command));
-        return run(line);
+        // In the server's own folder: the postgres user may not enter the test's working directory (a clone
+        // under a private temporary folder), and psql would mix its complaint about that into the output.
+        return run(line, folder);
     }
 
     private static boolean runningAsRoot() {
@@ -83,7 +85,15 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, null);
+    }
+
+    private static String run(List<String> command, Path directory) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
