@@ -1,0 +1,42 @@
+package org.switchboard.sip.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The SIP endpoint's configuration ({@code etc/org.switchboard.sip.cfg}). */
+@ObjectClassDefinition(name = "Switchboard SIP", description = "The appliance's SIP endpoint: registrar for agent phones and B2BUA for calls")
+@interface SipConfig {
+
+    String PID = "org.switchboard.sip";
+
+    @AttributeDefinition(name = "Address", description = "The address SIP listens at and puts in Via and Contact")
+    String address() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Port", description = "The port of both UDP and TCP", min = "1", max = "65535")
+    int port() default 5060;
+
+    @AttributeDefinition(name = "Realm", description = "The realm of digest authentication")
+    String realm() default "switchboard";
+
+    @AttributeDefinition(name = "Entry points", description = "Dialed number = queue, comma-separated"
+            + " (e.g. 100=support, 200=sales): a call to a number goes to its queue")
+    String entry_points() default "";
+
+    @AttributeDefinition(name = "Maximum concurrent calls", description = "Beyond it new calls get 503 with Retry-After", min = "1")
+    int max_calls() default 500;
+
+    @AttributeDefinition(name = "Music on hold", description = "The prompt played while a caller waits")
+    String hold_music() default "music/hold";
+
+    @AttributeDefinition(name = "Failed authentications before a source is refused", min = "1")
+    int auth_max_failures() default 5;
+
+    @AttributeDefinition(name = "Seconds a failing source is refused", min = "1")
+    int auth_block_seconds() default 300;
+
+    @AttributeDefinition(name = "Registration expiry cap (s)", min = "60")
+    int registration_max_expires() default 3600;
+
+    @AttributeDefinition(name = "Recording folder", description = "Where calls are recorded; empty: data/recordings")
+    String recordings_directory() default "";
+}

@@ -1,0 +1,269 @@
+package org.switchboard.sip.internal;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.acd.AcdEvent;
+import org.switchboard.api.acd.AcdListener;
+import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.media.MediaService;
+
+/**
+ * The appliance's SIP endpoint (JAIN-SIP over UDP and TCP): phones register with it, callers' INVITEs are
+ * answered by the B2BUA, and distribution's offers ring the agents' phones.
+ */
+@Component(service = AcdListener.class, immediate = true, configurationPid = SipConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SipConfig.class)
+public class SipGateway implements SipListener, AcdListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipGateway.class);
+
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
+
+    @Reference
+    private MediaService media;
+
+    @Reference
+    private AcdService acd;
+
+    private SipStack stack;
+    private SipProvider provider;
+    private SipMessages messages;
+    private Registrar registrar;
+    private CallControl calls;
+    private KeyedExecutor lanes;
+    private AuthThrottle throttle;
+    private ScheduledExecutorService housekeeping;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPhone(PhoneAccount phone) {
+        passwords.put(phone.extension(), phone.password());
+    }
+
+    void removePhone(PhoneAccount phone) {
+        passwords.remove(phone.extension(), phone.password());
+    }
+
+    @Activate
+    void activate(SipConfig config) throws Exception {
+        EntryPoints entryPoints = EntryPoints.parse(config.entry_points());
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        stack = factory.createSipStack(stackProperties());
+        try {
+            ListeningPoint udp = stack.createListeningPoint(config.address(), config.port(), ListeningPoint.UDP);
+            ListeningPoint tcp = stack.createListeningPoint(config.address(), config.port(), ListeningPoint.TCP);
+            provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            messages = new SipMessages(factory, config.address(), config.port());
+            throttle = new AuthThrottle(config.auth_max_failures(), 60_000, config.auth_block_seconds() * 1000L);
+            Registrations registrations = new Registrations();
+            registrar = new Registrar(messages, new DigestAuthenticator(config.realm()), throttle, registrations,
+                    passwords::get, config.registration_max_expires());
+            lanes = new KeyedExecutor("sip-call", 8);
+            calls = new CallControl(provider, messages, media, acd, registrations, entryPoints, lanes,
+                    config.max_calls(), config.hold_music(), recordingFolder(config.recordings_directory()));
+            provider.addSipListener(this);
+            stack.start();
+        } catch (Exception e) {
+            stop();
+            throw e;
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sip-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> throttle.forgetOlderThan(System.currentTimeMillis() - 3_600_000),
+                10, 10, TimeUnit.MINUTES);
+        LOG.info("SIP endpoint listening at {}:{} (UDP and TCP); entry points {}; at most {} calls",
+                config.address(), config.port(), entryPoints.all(), config.max_calls());
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        if (calls != null) {
+            calls.hangUpAll();
+        }
+        if (lanes != null) {
+            lanes.shutdown();
+        }
+        stop();
+        LOG.info("SIP endpoint stopped");
+    }
+
+    private void stop() {
+        if (stack == null) {
+            return;
+        }
+        try {
+            if (provider != null) {
+                provider.removeSipListener(this);
+                stack.deleteSipProvider(provider);
+            }
+            java.util.Iterator<?> points = stack.getListeningPoints();
+            List<ListeningPoint> all = new java.util.ArrayList<>();
+            points.forEachRemaining(point -> all.add((ListeningPoint) point));
+            for (ListeningPoint point : all) {
+                stack.deleteListeningPoint(point);
+            }
+        } catch (javax.sip.ObjectInUseException e) {
+            LOG.warn("SIP listening points could not be closed cleanly: {}", e.toString());
+        }
+        stack.stop();
+        // Without this the factory keeps the stopped stack and a reinstalled bundle cannot create a new one.
+        SipFactory.getInstance().resetFactory();
+        stack = null;
+    }
+
+    private static Properties stackProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("javax.sip.STACK_NAME", "switchboard");
+        // A B2BUA makes its dialogs itself; events are handed to per-call lanes, which restore order.
+        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        properties.setProperty("gov.nist.javax.sip.MAX_LISTENER_RESPONSE_TIME", "30");
+        properties.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // The stack logs through the log4j API, which Karaf routes to its own log (levels in org.ops4j.pax.logging.cfg).
+        properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        return properties;
+    }
+
+    static Path recordingFolder(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured).toAbsolutePath().normalize();
+        }
+        return Paths.get(System.getProperty("karaf.data", "data"), "recordings").toAbsolutePath().normalize();
+    }
+
+    // ---- SIP events (stack threads) ------------------------------------------------------------------------
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        switch (request.getMethod()) {
+            case Request.INVITE -> calls.invite(event);
+            case Request.ACK -> calls.ack(event);
+            case Request.BYE -> calls.bye(event);
+            case Request.CANCEL -> calls.cancel(event);
+            case Request.INFO -> calls.info(event);
+            case Request.REGISTER -> reply(event, registrar.register(event, Registrar.source(event)));
+            case Request.OPTIONS -> reply(event, options(request));
+            default -> {
+                Response refused = messages.response(Response.METHOD_NOT_ALLOWED, request);
+                try {
+                    refused.addHeader(messages.headers.createAllowHeader(SipMessages.ALLOW));
+                } catch (java.text.ParseException e) {
+                    throw new IllegalStateException(e);
+                }
+                reply(event, refused);
+            }
+        }
+    }
+
+    private Response options(Request request) {
+        Response ok = messages.response(Response.OK, request);
+        try {
+            ok.addHeader(messages.headers.createAllowHeader(SipMessages.ALLOW));
+            ok.addHeader(messages.headers.createAcceptHeader("application", "sdp"));
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return ok;
+    }
+
+    private void reply(RequestEvent event, Response response) {
+        try {
+            ServerTransaction transaction = event.getServerTransaction();
+            if (transaction == null) {
+                transaction = provider.getNewServerTransaction(event.getRequest());
+            }
+            transaction.sendResponse(response);
+        } catch (javax.sip.TransactionAlreadyExistsException e) {
+            LOG.trace("Retransmitted {} absorbed", event.getRequest().getMethod());
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.debug("Response {} to {} could not be sent: {}", response.getStatusCode(),
+                    event.getRequest().getMethod(), e.toString());
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        calls.response(event);
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction()) {
+            calls.timeout(event.getClientTransaction());
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("SIP I/O failure towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // Transactions end on their own; calls keep their state in their dialogs.
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // A dialog ends after BYE or a failed INVITE, both already handled.
+    }
+
+    // ---- distribution ---------------------------------------------------------------------------------------
+
+    @Override
+    public void onEvent(AcdEvent event) {
+        CallControl current = calls;
+        if (current != null) {
+            current.distribution(event);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.switchboard.sip.internal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+
+import org.switchboard.api.media.MediaBridge;
+import org.switchboard.api.media.MediaLeg;
+
+/**
+ * One inbound call through the B2BUA: the caller's leg, and the leg to the agent's phone being rung or
+ * talking. Touched only on the call's own thread of the keyed executor.
+ */
+final class VoiceCall {
+
+    /** Where the call stands. */
+    enum State { QUEUED, RINGING_AGENT, TALKING, ENDED }
+
+    final String id;
+    final String callerCallId;
+    final String caller;
+    final String dialed;
+    final String queue;
+    final Instant startedAt;
+    final MediaLeg callerMedia;
+    final ServerTransaction callerInvite;
+    Dialog callerDialog;
+    State state = State.QUEUED;
+
+    String agent;
+    String agentCallId;
+    ClientTransaction agentInvite;
+    Dialog agentDialog;
+    MediaLeg agentMedia;
+    boolean agentProvisional;
+
+    MediaBridge bridge;
+    Path recording;
+    Instant bridgedAt;
+
+    VoiceCall(String id, String callerCallId, String caller, String dialed, String queue, MediaLeg callerMedia,
+            ServerTransaction callerInvite, Instant startedAt) {
+        this.id = id;
+        this.callerCallId = callerCallId;
+        this.caller = caller;
+        this.dialed = dialed;
+        this.queue = queue;
+        this.callerMedia = callerMedia;
+        this.callerInvite = callerInvite;
+        this.startedAt = startedAt;
+    }
+
+    /** Forgets the agent leg (after a failed or withdrawn offer). */
+    void clearAgent() {
+        if (agentMedia != null) {
+            agentMedia.close();
+        }
+        agent = null;
+        agentCallId = null;
+        agentInvite = null;
+        agentDialog = null;
+        agentMedia = null;
+        agentProvisional = false;
+    }
+}
