@@ -27,6 +27,8 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -46,7 +48,7 @@ import org.switchboard.api.media.MediaService;
  * The appliance's SIP endpoint (JAIN-SIP over UDP and TCP): phones register with it, callers' INVITEs are
  * answered by the B2BUA, and distribution's offers ring the agents' phones.
  */
-@Component(service = AcdListener.class, immediate = true, configurationPid = SipConfig.PID,
+@Component(service = {}, immediate = true, configurationPid = SipConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SipConfig.class)
 public class SipGateway implements SipListener, AcdListener {
@@ -69,6 +71,7 @@ public class SipGateway implements SipListener, AcdListener {
     private KeyedExecutor lanes;
     private AuthThrottle throttle;
     private ScheduledExecutorService housekeeping;
+    private ServiceRegistration<AcdListener> listening;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addPhone(PhoneAccount phone) {
@@ -80,7 +83,7 @@ public class SipGateway implements SipListener, AcdListener {
     }
 
     @Activate
-    void activate(SipConfig config) throws Exception {
+    void activate(SipConfig config, BundleContext context) throws Exception {
         EntryPoints entryPoints = EntryPoints.parse(config.entry_points());
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
@@ -111,12 +114,18 @@ public class SipGateway implements SipListener, AcdListener {
         });
         housekeeping.scheduleWithFixedDelay(() -> throttle.forgetOlderThan(System.currentTimeMillis() - 3_600_000),
                 10, 10, TimeUnit.MINUTES);
+        // Registered by hand, once active: as a declared service it would make a cycle with distribution, which
+        // this component references and which binds every listener as it starts.
+        listening = context.registerService(AcdListener.class, this, null);
         LOG.info("SIP endpoint listening at {}:{} (UDP and TCP); entry points {}; at most {} calls",
                 config.address(), config.port(), entryPoints.all(), config.max_calls());
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (listening != null) {
+            listening.unregister();
+        }
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }
