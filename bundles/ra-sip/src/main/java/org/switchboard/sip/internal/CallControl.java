@@ -41,6 +41,7 @@ import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.MediaUnavailableException;
+import org.switchboard.api.media.Recording;
 
 /**
  * The B2BUA: answers a caller at an entry point, puts the call in its queue with music, rings the phone of
@@ -62,13 +63,14 @@ final class CallControl {
     private final int maxCalls;
     private final String holdMusic;
     private final Path recordings;
+    private final java.util.function.Consumer<Recording> recorded;
     private final Map<String, VoiceCall> bySipCallId = new ConcurrentHashMap<>();
     private final Map<String, VoiceCall> byInteraction = new ConcurrentHashMap<>();
     private final Map<String, ClientTransaction> cancelOnProvisional = new ConcurrentHashMap<>();
 
     CallControl(SipProvider provider, SipMessages messages, MediaService media, AcdService acd,
             Registrations registrations, EntryPoints entryPoints, KeyedExecutor lanes, int maxCalls,
-            String holdMusic, Path recordings) {
+            String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded) {
         this.provider = provider;
         this.messages = messages;
         this.media = media;
@@ -79,6 +81,7 @@ final class CallControl {
         this.maxCalls = maxCalls;
         this.holdMusic = holdMusic;
         this.recordings = recordings;
+        this.recorded = recorded;
     }
 
     int activeCalls() {
@@ -561,11 +564,13 @@ final class CallControl {
             call.bridge.close();
         }
         call.callerMedia.close();
+        if (call.recording != null && call.bridgedAt != null) {
+            LOG.info("Call {} recorded to {}", call.id, call.recording);
+            recorded.accept(new Recording(call.id + "-" + call.bridgedAt.toEpochMilli(), call.id, call.agent,
+                    call.caller, call.dialed, call.bridgedAt, Instant.now(), call.recording.toString()));
+        }
         forgetAgentLeg(call);
         forget(call);
-        if (call.recording != null) {
-            LOG.info("Call {} recorded to {}", call.id, call.recording);
-        }
     }
 
     private void forget(VoiceCall call) {

@@ -43,6 +43,8 @@ import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AcdListener;
 import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.media.MediaService;
+import org.switchboard.api.media.Recording;
+import org.switchboard.api.media.RecordingIndex;
 
 /**
  * The appliance's SIP endpoint (JAIN-SIP over UDP and TCP): phones register with it, callers' INVITEs are
@@ -73,6 +75,9 @@ public class SipGateway implements SipListener, AcdListener {
     private ScheduledExecutorService housekeeping;
     private ServiceRegistration<AcdListener> listening;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RecordingIndex recordingIndex;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addPhone(PhoneAccount phone) {
         passwords.put(phone.extension(), phone.password());
@@ -85,6 +90,11 @@ public class SipGateway implements SipListener, AcdListener {
     @Activate
     void activate(SipConfig config, BundleContext context) throws Exception {
         EntryPoints entryPoints = EntryPoints.parse(config.entry_points());
+        housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sip-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         stack = factory.createSipStack(stackProperties());
@@ -100,18 +110,15 @@ public class SipGateway implements SipListener, AcdListener {
                     passwords::get, config.registration_max_expires());
             lanes = new KeyedExecutor("sip-call", 8);
             calls = new CallControl(provider, messages, media, acd, registrations, entryPoints, lanes,
-                    config.max_calls(), config.hold_music(), recordingFolder(config.recordings_directory()));
+                    config.max_calls(), config.hold_music(), recordingFolder(config.recordings_directory()),
+                    this::index);
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {
+            housekeeping.shutdownNow();
             stop();
             throw e;
         }
-        housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sip-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
         housekeeping.scheduleWithFixedDelay(() -> throttle.forgetOlderThan(System.currentTimeMillis() - 3_600_000),
                 10, 10, TimeUnit.MINUTES);
         // Registered by hand, once active: as a declared service it would make a cycle with distribution, which
@@ -126,15 +133,15 @@ public class SipGateway implements SipListener, AcdListener {
         if (listening != null) {
             listening.unregister();
         }
-        if (housekeeping != null) {
-            housekeeping.shutdownNow();
-        }
         if (calls != null) {
             calls.hangUpAll();
         }
         if (lanes != null) {
             lanes.shutdown();
         }
+        // Lists the recordings of the calls just ended before stopping.
+        housekeeping.shutdown();
+        housekeeping.awaitTermination(5, TimeUnit.SECONDS);
         stop();
         LOG.info("SIP endpoint stopped");
     }
@@ -186,6 +193,24 @@ public class SipGateway implements SipListener, AcdListener {
             return Paths.get(configured).toAbsolutePath().normalize();
         }
         return Paths.get(System.getProperty("karaf.data", "data"), "recordings").toAbsolutePath().normalize();
+    }
+
+    /** Lists a finished recording, off the call's lane: the database must not hold up calls. */
+    private void index(Recording recording) {
+        housekeeping.execute(() -> {
+            RecordingIndex current = recordingIndex;
+            if (current == null) {
+                LOG.warn("Recording {} of call {} is not listed: no recording index ({})", recording.id(),
+                        recording.interactionId(), recording.file());
+                return;
+            }
+            try {
+                current.add(recording);
+            } catch (RuntimeException e) {
+                LOG.error("Recording {} of call {} could not be listed; the file is {}", recording.id(),
+                        recording.interactionId(), recording.file(), e);
+            }
+        });
     }
 
     // ---- SIP events (stack threads) ------------------------------------------------------------------------
