@@ -45,6 +45,10 @@ public final class ApplianceProcess implements AutoCloseable {
         appliance.configure("org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next()));
         appliance.configure("org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(FreePorts.next()));
         appliance.configure("org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(FreePorts.next()));
+        appliance.configure("org.switchboard.sip.cfg", "port", String.valueOf(FreePorts.next()));
+        int rtpBase = 44_000 + 2 * (int) (Math.random() * 4_000);
+        appliance.configure("org.switchboard.media.cfg", "rtp.port.min", String.valueOf(rtpBase));
+        appliance.configure("org.switchboard.media.cfg", "rtp.port.max", String.valueOf(rtpBase + 999));
         return appliance;
     }
 

@@ -62,6 +62,8 @@ public abstract class ApplianceTestSupport {
     @Configuration
     public Option[] config() {
         int httpPort = FreePorts.next();
+        int sipPort = FreePorts.next();
+        int rtpBase = 40_000 + 2 * (int) (Math.random() * 4_000);
         String localRepository = System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository");
         MavenArtifactUrlReference appliance = maven().groupId("org.switchboard").artifactId("switchboard-assembly")
@@ -89,6 +91,12 @@ public abstract class ApplianceTestSupport {
                         "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
                         "-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
                 systemProperty("switchboard.it.http.port").value(String.valueOf(httpPort)),
+                systemProperty("switchboard.it.sip.port").value(String.valueOf(sipPort)),
+                systemProperty("switchboard.it.resources").value(new File("src/test/resources").getAbsolutePath()),
+                systemProperty("switchboard.it.work").value(new File("target/it-work").getAbsolutePath()),
+                editConfigurationFilePut("etc/org.switchboard.sip.cfg", "port", String.valueOf(sipPort)),
+                editConfigurationFilePut("etc/org.switchboard.media.cfg", "rtp.port.min", String.valueOf(rtpBase)),
+                editConfigurationFilePut("etc/org.switchboard.media.cfg", "rtp.port.max", String.valueOf(rtpBase + 999)),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                         String.valueOf(httpPort)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next())),
@@ -124,6 +132,17 @@ public abstract class ApplianceTestSupport {
 
     protected Path karafData() {
         return Path.of(System.getProperty("karaf.data"));
+    }
+
+    protected int sipPort() {
+        return Integer.getInteger("switchboard.it.sip.port");
+    }
+
+    /** A folder of this test's own under itests/target, for peers' files and logs. */
+    protected Path workFolder(String name) throws java.io.IOException {
+        Path folder = Path.of(System.getProperty("switchboard.it.work"), getClass().getSimpleName(),
+                name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        return Files.createDirectories(folder);
     }
 
     protected Http http() {

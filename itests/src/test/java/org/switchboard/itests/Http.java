@@ -23,6 +23,12 @@ public final class Http {
         return send(request(path, authorization).GET().build());
     }
 
+    /** A binary download (a recording), accepting any type. */
+    public HttpResponse<byte[]> getBytes(String path, String authorization) throws IOException, InterruptedException {
+        return client.send(request(path, authorization).setHeader("Accept", "*/*").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> post(String path, String authorization, String json)
             throws IOException, InterruptedException {
         return send(request(path, authorization).header("Content-Type", "application/json")

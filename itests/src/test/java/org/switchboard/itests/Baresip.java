@@ -1,0 +1,112 @@
+package org.switchboard.itests;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An agent's softphone: baresip registering an extension with the appliance (digest), answering on its own
+ * or never, and speaking a 600 Hz tone as the agent's voice.
+ */
+public final class Baresip implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final String extension;
+
+    private Baresip(Process process, String extension, Path log) {
+        this.process = process;
+        this.extension = extension;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 java.io.Writer copy = Files.newBufferedWriter(log)) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    output.add(line);
+                    copy.write(line + "\n");
+                    copy.flush();
+                }
+            } catch (IOException ignored) {
+                // the phone was stopped
+            }
+        }, "baresip-" + extension);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts a phone for {@code extension}; {@code autoAnswer} false makes it ring until the call is cancelled. */
+    public static Baresip start(Path folder, String extension, String password, int appliancePort, boolean autoAnswer)
+            throws IOException {
+        Files.createDirectories(folder.resolve("rec"));
+        Path voice = folder.resolve("voice.wav");
+        writeTone(voice, 600, 120);
+        int port = FreePorts.next();
+        Files.writeString(folder.resolve("config"), String.join("\n",
+                "sip_listen 127.0.0.1:" + port,
+                "audio_source aufile," + voice,
+                "audio_player aubridge,x",
+                "module_path /usr/lib/baresip/modules",
+                "module g711.so",
+                "module aufile.so",
+                "module aubridge.so",
+                "module account.so",
+                "module_app menu.so",
+                // Apart from the appliance's RTP ports (40000 and up in tests) and sipp's (20000-29999).
+                "rtp_ports " + (30_000 + 2 * ((port / 2) % 4_900)) + "-" + (30_100 + 2 * ((port / 2) % 4_900)),
+                ""));
+        Files.writeString(folder.resolve("accounts"), "<sip:" + extension + "@127.0.0.1:" + appliancePort
+                + ">;auth_pass=" + password + ";regint=600;answermode=" + (autoAnswer ? "auto" : "manual")
+                + ";audio_codecs=PCMU,PCMA\n");
+        Process process = new ProcessBuilder("baresip", "-f", folder.toString()).redirectErrorStream(true).start();
+        return new Baresip(process, extension, folder.resolve("baresip.out"));
+    }
+
+    /** Waits until the appliance accepted the phone's registration. */
+    public Baresip awaitRegistered() throws Exception {
+        Await.until("phone " + extension + " registered (" + output + ")", Duration.ofSeconds(20),
+                () -> output.stream().anyMatch(line -> line.contains("200 OK")));
+        return this;
+    }
+
+    /** True once the phone has had a call established. */
+    public boolean answered() {
+        return output.stream().anyMatch(line -> line.contains("Call established"));
+    }
+
+    /** True once a call rang at the phone. */
+    public boolean rang() {
+        return output.stream().anyMatch(line -> line.contains("Incoming call") || line.contains("Call established"));
+    }
+
+    public List<String> output() {
+        return List.copyOf(output);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    /** A 16-bit mono WAV at 8 kHz holding a tone. */
+    static void writeTone(Path file, int hertz, int seconds) throws IOException {
+        int samples = 8000 * seconds;
+        ByteBuffer wav = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
+        wav.putInt(0x46464952).putInt(36 + 2 * samples).putInt(0x45564157);
+        wav.putInt(0x20746d66).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000)
+                .putShort((short) 2).putShort((short) 16);
+        wav.putInt(0x61746164).putInt(2 * samples);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (8000 * Math.sin(2 * Math.PI * hertz * i / 8000.0)));
+        }
+        Files.write(file, wav.array());
+    }
+}

@@ -1,0 +1,170 @@
+package org.switchboard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * Calls through the appliance with real SIP peers: sipp as the customer (RTP from the pcap shipped with it),
+ * baresip as the agents' phones (registering with digest credentials, answering by themselves or not).
+ */
+public class VoiceIT extends ApplianceTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String QUEUE = "voice";
+    private static final String QUIET_QUEUE = "voice-quiet";
+
+    private String admin;
+
+    @Override
+    protected Option[] extraOptions() {
+        List<Option> options = new ArrayList<>(List.of(
+                editConfigurationFilePut("etc/org.switchboard.sip.cfg", "entry.points", "100=" + QUEUE + ", 200=" + QUIET_QUEUE)));
+        for (String extension : List.of("2001", "2002", "2003")) {
+            options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "extension", extension));
+            options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "password",
+                    "secret-" + extension));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    @Before
+    public void configure() throws Exception {
+        awaitHealthy();
+        admin = Http.basic("admin", adminPassword());
+        assertEquals(200, http().put("/api/v1/queues/" + QUEUE, admin,
+                "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":1,\"offerTimeoutSeconds\":4,\"groups\":[\"" + QUEUE + "\"]}")
+                .statusCode());
+        assertEquals(200, http().put("/api/v1/queues/" + QUIET_QUEUE, admin,
+                "{\"strategy\":\"LONGEST_IDLE\",\"groups\":[\"nobody\"]}").statusCode());
+    }
+
+    @Test
+    public void aCallWaitsInItsQueueRingsTheAgentsPhoneAndIsRecordedBothSides() throws Exception {
+        String agent = signIn("2001");
+        try (Baresip phone = Baresip.start(workFolder("phone-2001"), "2001", "secret-2001", sipPort(), true)) {
+            phone.awaitRegistered();
+            Sipp caller = Sipp.call("caller", sipPort(), "100", workFolder("caller"), "-m", "1", "-d", "5000");
+            assertEquals(caller.output(), 0, caller.await(60));
+            assertTrue(phone.answered());
+        }
+        JsonNode recording = latestRecordingOf(agent);
+        String id = recording.get("interactionId").asText();
+        assertEquals("79161234567", recording.get("caller").asText());
+        assertEquals("100", recording.get("dialed").asText());
+
+        List<String> events = history(id);
+        assertTrue(events.toString(), events.containsAll(List.of("QUEUED", "OFFERED", "ACCEPTED", "ENDED")));
+        JsonNode figures = JSON.readTree(http().get("/api/v1/queues/" + QUEUE + "/figures", admin).body());
+        assertTrue(figures.toString(), figures.get("answered").asInt() >= 1);
+
+        HttpResponse<byte[]> audio = http().getBytes("/api/v1/recordings/" + recording.get("id").asText() + "/audio", admin);
+        assertEquals(200, audio.statusCode());
+        Path wav = workFolder("recording").resolve("call.wav");
+        Files.write(wav, audio.body());
+        double seconds = (audio.body().length - 44) / 32_000.0;
+        assertTrue("about 5 s of conversation, not " + seconds, seconds > 4 && seconds < 8);
+        double[] levels = channelLevels(audio.body());
+        assertTrue("the caller is heard on the left: " + levels[0], levels[0] > 100);
+        assertTrue("the agent is heard on the right: " + levels[1], levels[1] > 100);
+
+        HttpResponse<String> forAgents = http().get("/api/v1/recordings", Http.basic(AGENT, AGENT_PASSWORD));
+        assertEquals("recordings are for supervisors", 403, forAgents.statusCode());
+    }
+
+    @Test
+    public void aPhoneThatDoesNotAnswerIsRedirectedToTheNextAgent() throws Exception {
+        String silent = signIn("2002");
+        try (Baresip ringing = Baresip.start(workFolder("phone-2002"), "2002", "secret-2002", sipPort(), false)) {
+            ringing.awaitRegistered();
+            String answering;
+            try (Baresip phone = Baresip.start(workFolder("phone-2003"), "2003", "secret-2003", sipPort(), true)) {
+                phone.awaitRegistered();
+                // Signed in second, so the longest idle is the one whose phone only rings.
+                answering = signIn("2003");
+                Sipp caller = Sipp.call("caller", sipPort(), "100", workFolder("caller"), "-m", "1", "-d", "9000");
+                assertEquals(caller.output(), 0, caller.await(60));
+                assertTrue(ringing.rang());
+                assertTrue(phone.answered());
+            }
+            JsonNode recording = latestRecordingOf(answering);
+            List<String> events = history(recording.get("interactionId").asText());
+            assertTrue(events.toString(), events.indexOf("MISSED") > events.indexOf("OFFERED"));
+            assertTrue(events.toString(), events.lastIndexOf("OFFERED") > events.indexOf("MISSED"));
+            assertTrue(events.toString(), events.lastIndexOf("ACCEPTED") > events.lastIndexOf("OFFERED"));
+            JsonNode first = JSON.readTree(http().get("/api/v1/agents/" + silent, admin).body());
+            assertEquals("an agent who let the phone ring is not ready", "NOT_READY", first.get("state").asText());
+        }
+    }
+
+    @Test
+    public void aCallerWhoHangsUpInTheQueueIsCountedAsAbandoned() throws Exception {
+        int abandonedBefore = JSON.readTree(http().get("/api/v1/queues/" + QUIET_QUEUE + "/figures", admin).body())
+                .get("abandoned").asInt();
+        Sipp caller = Sipp.call("caller", sipPort(), "200", workFolder("caller"), "-m", "1", "-d", "6000");
+        assertEquals(caller.output(), 0, caller.await(60));
+        Await.until("the call counted as abandoned", Duration.ofSeconds(10), () -> JSON.readTree(
+                http().get("/api/v1/queues/" + QUIET_QUEUE + "/figures", admin).body()).get("abandoned").asInt()
+                == abandonedBefore + 1);
+    }
+
+    private String signIn(String extension) throws Exception {
+        String agent = "agent-" + extension + "-" + UUID.randomUUID().toString().substring(0, 6);
+        assertEquals(200, http().put("/api/v1/agents/" + agent, admin, "{\"name\":\"Agent " + extension
+                + "\",\"groups\":[\"" + QUEUE + "\"],\"capacity\":{\"VOICE\":1}}").statusCode());
+        assertEquals(200, http().post("/api/v1/agents/" + agent + "/login", admin,
+                "{\"extension\":\"" + extension + "\"}").statusCode());
+        assertEquals(200, http().put("/api/v1/agents/" + agent + "/state", admin, "{\"state\":\"READY\"}").statusCode());
+        return agent;
+    }
+
+    private JsonNode latestRecordingOf(String agent) throws Exception {
+        JsonNode[] found = new JsonNode[1];
+        Await.until("a recording of " + agent, Duration.ofSeconds(10), () -> {
+            for (JsonNode recording : JSON.readTree(http().get("/api/v1/recordings", admin).body())) {
+                if (agent.equals(recording.path("agent").asText())) {
+                    found[0] = recording;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private List<String> history(String interactionId) throws Exception {
+        List<String> events = new ArrayList<>();
+        for (JsonNode entry : JSON.readTree(http().get("/api/v1/interactions/" + interactionId + "/history", admin).body())) {
+            events.add(entry.get("event").asText());
+        }
+        return events;
+    }
+
+    /** The mean absolute sample of each channel of a 16-bit stereo WAV. */
+    private static double[] channelLevels(byte[] wav) {
+        ByteBuffer samples = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        long left = 0;
+        long right = 0;
+        int frames = 0;
+        for (int at = 44; at + 4 <= wav.length; at += 4, frames++) {
+            left += Math.abs(samples.getShort(at));
+            right += Math.abs(samples.getShort(at + 2));
+        }
+        return new double[] {(double) left / Math.max(1, frames), (double) right / Math.max(1, frames)};
+    }
+}
