@@ -129,12 +129,15 @@ final class CallControl {
                     "no entry point " + (dialed == null ? "(no user part)" : "'" + dialed + "'")));
             return;
         }
-        SessionOffer offer;
-        try {
-            offer = Sdp.read(body(request));
-        } catch (SdpRejected e) {
-            respond(transaction, warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
-            return;
+        SessionOffer offer = null;
+        String offered = body(request);
+        if (!offered.isBlank()) {
+            try {
+                offer = Sdp.read(offered);
+            } catch (SdpRejected e) {
+                respond(transaction, warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
+                return;
+            }
         }
         MediaLeg callerMedia;
         try {
@@ -161,10 +164,16 @@ final class CallControl {
         }
         try {
             call.callerDialog = provider.getNewDialog(transaction);
-            callerMedia.connect(offer.address(), offer.codec(), offer.telephoneEventType());
             Response ok = messages.response(Response.OK, request);
             ok.addHeader(messages.contact("switchboard", transport(request)));
-            messages.body(ok, "application/sdp", Sdp.answer(callerMedia.local(), offer, offer.direction().answer()));
+            if (offer != null) {
+                callerMedia.connect(offer.address(), offer.codec(), offer.telephoneEventType());
+                messages.body(ok, "application/sdp", Sdp.answer(callerMedia.local(), offer, offer.direction().answer()));
+            } else {
+                // No offer in the INVITE: ours goes in the 200, the caller's answer comes with the ACK (RFC 3261 §13.2.1).
+                call.awaitingAnswer = true;
+                messages.body(ok, "application/sdp", Sdp.offer(callerMedia.local()));
+            }
             transaction.sendResponse(ok);
             playHoldMusic(call);
             LOG.info("Call {} from {} to {} answered, waiting in queue {}", call.id, caller, dialed, call.queue);
@@ -279,8 +288,27 @@ final class CallControl {
         });
     }
 
+    /** The caller confirms our 200; after an INVITE without SDP, the ACK carries the caller's answer. */
     void ack(RequestEvent event) {
-        // The caller confirmed our answer; media runs already. Nothing else to do.
+        Request request = event.getRequest();
+        VoiceCall call = bySipCallId.get(callId(request));
+        if (call == null || !call.awaitingAnswer || !call.callerCallId.equals(callId(request))) {
+            return;
+        }
+        lanes.execute(call.callerCallId, () -> {
+            if (!call.awaitingAnswer || call.state == VoiceCall.State.ENDED) {
+                return;
+            }
+            call.awaitingAnswer = false;
+            try {
+                SessionOffer answer = Sdp.read(body(request));
+                call.callerMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
+            } catch (SdpRejected e) {
+                LOG.info("Call {}: the caller's ACK has no usable answer ({}); hanging up", call.id, e.getMessage());
+                sendBye(call.callerDialog);
+                hangUp(call, true);
+            }
+        });
     }
 
     /** DTMF sent in signalling (SIP INFO, application/dtmf-relay) rather than as RFC 4733 events. */
@@ -617,8 +645,22 @@ final class CallControl {
         } catch (javax.sip.TransactionAlreadyExistsException e) {
             return null; // a retransmission: the transaction we have answers it
         } catch (javax.sip.TransactionUnavailableException e) {
-            LOG.debug("No transaction for {}: {}", event.getRequest().getMethod(), e.toString());
+            // The stack will not keep a transaction for a request missing what RFC 3261 requires (Contact in an
+            // INVITE, Max-Forwards, ...): refuse it statelessly, saying why.
+            badRequest(event.getRequest(), e.getMessage());
             return null;
+        }
+    }
+
+    private void badRequest(Request request, String why) {
+        String reason = why == null ? "Bad Request" : why.replaceAll("[\\r\\n]", " ").trim();
+        LOG.debug("{} from {} refused: {}", request.getMethod(), user(request), reason);
+        try {
+            Response bad = messages.response(Response.BAD_REQUEST, request);
+            bad.setReasonPhrase(reason.length() > 100 ? reason.substring(0, 100) : reason);
+            provider.sendResponse(bad);
+        } catch (SipException | ParseException | RuntimeException e) {
+            LOG.debug("400 could not be sent: {}", e.toString());
         }
     }
 

@@ -29,6 +29,8 @@ final class VoiceCall {
     final ServerTransaction callerInvite;
     Dialog callerDialog;
     State state = State.QUEUED;
+    /** True after answering an INVITE without SDP, until the ACK brings the caller's answer. */
+    boolean awaitingAnswer;
 
     String agent;
     String agentCallId;

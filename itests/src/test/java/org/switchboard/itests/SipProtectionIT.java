@@ -1,0 +1,147 @@
+package org.switchboard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+/** The SIP endpoint under abuse: too many calls, malformed requests, password guessing. */
+public class SipProtectionIT extends ApplianceTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String QUEUE = "waiting-room";
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {
+            editConfigurationFilePut("etc/org.switchboard.sip.cfg", "entry.points", "300=" + QUEUE),
+            editConfigurationFilePut("etc/org.switchboard.sip.cfg", "max.calls", "2"),
+            editConfigurationFilePut("etc/org.switchboard.sip.cfg", "auth.max.failures", "3"),
+            editConfigurationFilePut("etc/org.switchboard.sip.phone-3001.cfg", "extension", "3001"),
+            editConfigurationFilePut("etc/org.switchboard.sip.phone-3001.cfg", "password", "right-3001")};
+    }
+
+    @Before
+    public void configure() throws Exception {
+        awaitHealthy();
+        String admin = Http.basic("admin", adminPassword());
+        assertEquals(200, http().put("/api/v1/queues/" + QUEUE, admin, "{\"groups\":[\"nobody\"]}").statusCode());
+    }
+
+    @Test
+    public void callsBeyondTheLimitGet503WhileTheCallsInProgressComplete() throws Exception {
+        String admin = Http.basic("admin", adminPassword());
+        Sipp first = Sipp.call("caller", sipPort(), "300", workFolder("first"), "-m", "1", "-d", "8000");
+        Sipp second = Sipp.call("caller", sipPort(), "300", workFolder("second"), "-m", "1", "-d", "8000");
+        Await.until("two calls waiting", Duration.ofSeconds(20), () -> JSON.readTree(
+                http().get("/api/v1/queues/" + QUEUE, admin).body()).get("waiting").size() == 2);
+
+        Sipp refused = Sipp.call("refused", sipPort(), "300", workFolder("refused"), "-m", "1");
+        assertEquals(refused.output(), 0, refused.await(30));
+        assertEquals(first.output(), 0, first.await(60));
+        assertEquals(second.output(), 0, second.await(60));
+    }
+
+    @Test
+    public void malformedRequestsGet400AndTheStackCarriesOn() throws Exception {
+        try (RawSip sip = new RawSip(sipPort())) {
+            String badCseq = sip.exchange(invite("z9hG4bK-bad1", "CSeq: many INVITE\r\nContact: <sip:x@127.0.0.1:LOCALPORT>\r\n"));
+            assertNotNull("an answer to a bad CSeq", badCseq);
+            assertTrue(badCseq, badCseq.startsWith("SIP/2.0 400"));
+
+            String noContact = sip.exchange(invite("z9hG4bK-bad2", "CSeq: 1 INVITE\r\n"));
+            assertNotNull("an answer to an INVITE without Contact", noContact);
+            assertTrue(noContact, noContact.startsWith("SIP/2.0 400"));
+
+            String g729Only = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio 4000 RTP/AVP 18\r\n";
+            String badSdp = sip.exchange(invite("z9hG4bK-bad3", "CSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:LOCALPORT>\r\n")
+                    .replace("Content-Length: 0\r\n\r\n", "Content-Type: application/sdp\r\nContent-Length: "
+                            + g729Only.length() + "\r\n\r\n" + g729Only));
+            assertNotNull("an answer to an offer without G.711", badSdp);
+            assertTrue(badSdp, badSdp.startsWith("SIP/2.0 488"));
+
+            String options = sip.exchange("OPTIONS sip:300@127.0.0.1 SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:LOCALPORT;branch=z9hG4bK-opt1\r\n"
+                    + "From: <sip:probe@127.0.0.1>;tag=1\r\nTo: <sip:300@127.0.0.1>\r\nCall-ID: " + UUID.randomUUID()
+                    + "\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            assertNotNull(options);
+            assertTrue(options, options.startsWith("SIP/2.0 200"));
+        }
+    }
+
+    @Test
+    public void wrongPasswordsAreRefusedAndTheSourceIsThrottled() throws Exception {
+        try (RawSip phone = new RawSip(sipPort())) {
+            String challenge = phone.exchange(register(1, null));
+            assertTrue(challenge, challenge.startsWith("SIP/2.0 401"));
+            String nonce = nonce(challenge);
+            for (int attempt = 2; attempt <= 4; attempt++) {
+                String refused = phone.exchange(register(attempt, authorization(nonce, "guess-" + attempt)));
+                assertTrue(refused, refused.startsWith("SIP/2.0 403"));
+            }
+            // Blocked now: even the right password is refused, without being checked.
+            String blocked = phone.exchange(register(5, authorization(nonce, "right-3001")));
+            assertTrue(blocked, blocked.startsWith("SIP/2.0 403"));
+        }
+        String log = Files.readString(karafData().resolve("log/karaf.log"));
+        assertTrue("the block is logged", log.contains("failed authentication 3 times"));
+
+        try (RawSip other = new RawSip(sipPort())) {
+            // Every test runs from 127.0.0.1, so this source is blocked too; the right password still is not enough.
+            String challenge = other.exchange(register(6, null));
+            assertTrue(challenge, challenge.startsWith("SIP/2.0 403"));
+        }
+    }
+
+    private static String invite(String branch, String headers) {
+        return "INVITE sip:300@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:LOCALPORT;branch=" + branch + "\r\n"
+                + "From: <sip:79160000001@127.0.0.1>;tag=" + branch + "\r\nTo: <sip:300@127.0.0.1>\r\n"
+                + "Call-ID: " + UUID.randomUUID() + "\r\n" + headers + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    private final String registerCallId = UUID.randomUUID().toString();
+
+    private String register(int cseq, String authorization) {
+        return "REGISTER sip:127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:LOCALPORT;branch=z9hG4bK-reg" + cseq + registerCallId.substring(0, 6) + "\r\n"
+                + "From: <sip:3001@127.0.0.1>;tag=reg\r\nTo: <sip:3001@127.0.0.1>\r\n"
+                + "Call-ID: " + registerCallId + "\r\nCSeq: " + cseq + " REGISTER\r\n"
+                + "Contact: <sip:3001@127.0.0.1:LOCALPORT>\r\nExpires: 60\r\nMax-Forwards: 70\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static String authorization(String nonce, String password) throws Exception {
+        String ha1 = md5("3001:switchboard:" + password);
+        String ha2 = md5("REGISTER:sip:127.0.0.1");
+        String response = md5(ha1 + ":" + nonce + ":00000001:abcdef:auth:" + ha2);
+        return "Digest username=\"3001\", realm=\"switchboard\", nonce=\"" + nonce + "\", uri=\"sip:127.0.0.1\", "
+                + "response=\"" + response + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"abcdef\"";
+    }
+
+    private static String nonce(String challenge) {
+        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
+        assertTrue(challenge, nonce.find());
+        return nonce.group(1);
+    }
+
+    private static String md5(String text) throws Exception {
+        byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%032x", new BigInteger(1, digest));
+    }
+}
