@@ -1,0 +1,46 @@
+package org.switchboard.api.flow;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.switchboard.api.acd.Interaction;
+
+/**
+ * A call as a flow drives it, provided by the voice channel. Every callback runs on the call's own thread,
+ * one at a time, and so must anything the flow hands to {@link #execute}.
+ */
+@ConsumerType
+public interface CallSession {
+
+    /** The interaction id the call has in distribution. */
+    String id();
+
+    /** The caller's number. */
+    String caller();
+
+    /** The number dialed (the entry point). */
+    String dialed();
+
+    /** Plays a prompt to the caller, then runs {@code then}. */
+    void play(String prompt, Runnable then);
+
+    /**
+     * Plays a prompt (none when null) and collects digits: up to {@code maxDigits}, ended by any of
+     * {@code terminators} (not included) or by {@code timeout} without a key; {@code then} gets what was
+     * pressed ("" for nothing). A key pressed during the prompt cuts it short.
+     */
+    void collect(String prompt, int maxDigits, String terminators, Duration timeout, Consumer<String> then);
+
+    /**
+     * Puts the call in distribution: music while it waits, and every {@code announceEvery} (zero: never) its
+     * position and expected wait in {@code language}. The flow ends here.
+     */
+    void queue(Interaction interaction, Duration announceEvery, String language);
+
+    /** Ends the call. */
+    void hangUp();
+
+    /** Runs a task on the call's thread (to come back from a lookup done elsewhere). */
+    void execute(Runnable task);
+}

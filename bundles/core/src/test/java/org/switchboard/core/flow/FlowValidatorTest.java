@@ -1,0 +1,79 @@
+package org.switchboard.core.flow;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.Set;
+import org.junit.Test;
+import org.switchboard.api.flow.Flow;
+import org.switchboard.api.flow.FlowInvalidException;
+import org.switchboard.api.flow.Step;
+
+public class FlowValidatorTest {
+
+    static final String MAIN = "{\"start\":\"welcome\",\"steps\":{"
+            + "\"welcome\":{\"type\":\"play\",\"prompt\":\"en/welcome\",\"next\":\"hours\"},"
+            + "\"hours\":{\"type\":\"hours\",\"openingHours\":\"mon-sun 00:00-24:00\",\"timeZone\":\"Europe/Moscow\","
+            + "\"open\":\"menu\",\"closed\":\"bye\"},"
+            + "\"menu\":{\"type\":\"menu\",\"prompt\":\"en/menu\",\"choices\":{\"1\":\"sales\",\"2\":\"account\"},"
+            + "\"timeoutSeconds\":4,\"attempts\":2,\"invalidPrompt\":\"en/invalid\",\"otherwise\":\"bye\"},"
+            + "\"account\":{\"type\":\"collect\",\"prompt\":\"en/menu\",\"attribute\":\"account\",\"maxDigits\":6,\"next\":\"tag\"},"
+            + "\"tag\":{\"type\":\"set\",\"attribute\":\"route\",\"value\":\"acct-{account}\",\"next\":\"sales\"},"
+            + "\"sales\":{\"type\":\"queue\",\"queue\":\"sales\",\"priority\":2,\"skills\":{\"russian\":5},"
+            + "\"announceSeconds\":30,\"language\":\"ru\"},"
+            + "\"bye\":{\"type\":\"hangup\",\"prompt\":\"en/goodbye\"}}}";
+
+    private final FlowValidator validator = new FlowValidator(Set.of("sales")::contains,
+            Set.of("en/welcome", "en/menu", "en/invalid", "en/goodbye", "ru/position")::contains,
+            Set.of("russian")::contains);
+
+    @Test
+    public void aCompleteFlowIsReadAndAccepted() {
+        Flow flow = FlowCodec.read("main", MAIN);
+        validator.check(flow);
+        assertEquals("welcome", flow.start());
+        Step.Menu menu = (Step.Menu) flow.steps().get("menu");
+        assertEquals("sales", menu.choices().get("1"));
+        assertEquals(2, menu.attempts());
+        assertEquals("#", ((Step.Collect) flow.steps().get("account")).terminator());
+        assertEquals(5, (int) ((Step.Queue) flow.steps().get("sales")).skills().get("russian"));
+    }
+
+    @Test
+    public void mistakesAreNamedWithTheirStep() {
+        refused(MAIN.replace("\"next\":\"hours\"", "\"next\":\"nowhere\""), "welcome", "'nowhere', which is no step");
+        refused(MAIN.replace("en/goodbye", "en/farewell"), "bye", "no prompt 'en/farewell'");
+        refused(MAIN.replace("\"queue\":\"sales\"", "\"queue\":\"support\""), "sales", "no queue 'support'");
+        refused(MAIN.replace("\"1\":\"sales\"", "\"12\":\"sales\""), "menu", "choice '12' is not one key");
+        refused(MAIN.replace("Europe/Moscow", "Mars/Olympus"), "hours", "not a time zone");
+        refused(MAIN.replace("mon-sun 00:00-24:00", "someday"), "hours", "'openingHours'");
+        refused(MAIN.replace("\"type\":\"hangup\"", "\"type\":\"dance\""), "bye", "unknown type 'dance'");
+        refused(MAIN.replace("\"maxDigits\":6", "\"maxDigits\":\"six\""), "account", "'maxDigits' must be a whole number");
+        refused(MAIN.replace("\"russian\":5", "\"klingon\":5"), "sales", "skills not in the catalogue: [klingon]");
+        refused(MAIN.replace("\"announceSeconds\":30", "\"announceSeconds\":3"), "sales", "at least 10");
+        refused(MAIN.replace("\"start\":\"welcome\"", "\"start\":\"hello\""), null, "'start' names no step");
+        refused("[1,2]", null, "a flow is a JSON object");
+        refused("{\"start\":", null, "not JSON");
+    }
+
+    @Test
+    public void aLoopThatNeverWaitsForTheCallerIsRefused() {
+        String loop = "{\"start\":\"a\",\"steps\":{\"a\":{\"type\":\"play\",\"prompt\":\"en/menu\",\"next\":\"b\"},"
+                + "\"b\":{\"type\":\"set\",\"attribute\":\"x\",\"value\":\"1\",\"next\":\"a\"}}}";
+        refused(loop, "a", "without waiting for the caller");
+        String throughMenu = "{\"start\":\"a\",\"steps\":{\"a\":{\"type\":\"play\",\"prompt\":\"en/menu\",\"next\":\"m\"},"
+                + "\"m\":{\"type\":\"menu\",\"choices\":{\"9\":\"a\"},\"otherwise\":\"a\"}}}";
+        validator.check(FlowCodec.read("ok", throughMenu));
+    }
+
+    private void refused(String json, String step, String reason) {
+        try {
+            validator.check(FlowCodec.read("main", json));
+            fail("accepted: " + json);
+        } catch (FlowInvalidException e) {
+            assertEquals(e.getMessage(), step, e.step());
+            assertTrue(e.getMessage(), e.getMessage().contains(reason));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+-- Flows (IVR scenarios) as JSON documents, and the numbers that lead to them.
+CREATE TABLE flow (
+    name       VARCHAR(128) NOT NULL PRIMARY KEY,
+    document   CLOB         NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE TABLE entry_point (
+    number    VARCHAR(128) NOT NULL PRIMARY KEY,
+    flow_name VARCHAR(128) NOT NULL REFERENCES flow (name)
+);
