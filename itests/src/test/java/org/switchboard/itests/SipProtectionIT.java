@@ -27,7 +27,6 @@ public class SipProtectionIT extends ApplianceTestSupport {
     @Override
     protected Option[] extraOptions() {
         return new Option[] {
-            editConfigurationFilePut("etc/org.switchboard.sip.cfg", "entry.points", "300=" + QUEUE),
             editConfigurationFilePut("etc/org.switchboard.sip.cfg", "max.calls", "2"),
             editConfigurationFilePut("etc/org.switchboard.sip.cfg", "auth.max.failures", "3"),
             editConfigurationFilePut("etc/org.switchboard.sip.phone-3001.cfg", "extension", "3001"),
@@ -39,6 +38,9 @@ public class SipProtectionIT extends ApplianceTestSupport {
         awaitHealthy();
         String admin = Http.basic("admin", adminPassword());
         assertEquals(200, http().put("/api/v1/queues/" + QUEUE, admin, "{\"groups\":[\"nobody\"]}").statusCode());
+        assertEquals(200, http().put("/api/v1/flows/waiting", admin, "{\"start\":\"q\",\"steps\":{\"q\":"
+                + "{\"type\":\"queue\",\"queue\":\"" + QUEUE + "\"}}}").statusCode());
+        assertEquals(200, http().put("/api/v1/entry-points/300", admin, "{\"flow\":\"waiting\"}").statusCode());
     }
 
     @Test

@@ -33,8 +33,7 @@ public class VoiceIT extends ApplianceTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        List<Option> options = new ArrayList<>(List.of(
-                editConfigurationFilePut("etc/org.switchboard.sip.cfg", "entry.points", "100=" + QUEUE + ", 200=" + QUIET_QUEUE)));
+        List<Option> options = new ArrayList<>();
         for (String extension : List.of("2001", "2002", "2003")) {
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "extension", extension));
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "password",
@@ -52,6 +51,22 @@ public class VoiceIT extends ApplianceTestSupport {
                 .statusCode());
         assertEquals(200, http().put("/api/v1/queues/" + QUIET_QUEUE, admin,
                 "{\"strategy\":\"LONGEST_IDLE\",\"groups\":[\"nobody\"]}").statusCode());
+        // 100: a menu where 1 leads to the queue and anything else says goodbye; 200: straight into a queue
+        // nobody serves, with announcements of position and wait in Russian.
+        saveFlow("voice-main", "{\"start\":\"menu\",\"steps\":{"
+                + "\"menu\":{\"type\":\"menu\",\"prompt\":\"en/menu\",\"choices\":{\"1\":\"queue\"},"
+                + "\"timeoutSeconds\":5,\"attempts\":1,\"otherwise\":\"bye\"},"
+                + "\"queue\":{\"type\":\"queue\",\"queue\":\"" + QUEUE + "\"},"
+                + "\"bye\":{\"type\":\"hangup\",\"prompt\":\"en/goodbye\"}}}");
+        saveFlow("voice-quiet", "{\"start\":\"queue\",\"steps\":{\"queue\":{\"type\":\"queue\",\"queue\":\""
+                + QUIET_QUEUE + "\",\"announceSeconds\":10,\"language\":\"ru\"}}}");
+        assertEquals(200, http().put("/api/v1/entry-points/100", admin, "{\"flow\":\"voice-main\"}").statusCode());
+        assertEquals(200, http().put("/api/v1/entry-points/200", admin, "{\"flow\":\"voice-quiet\"}").statusCode());
+    }
+
+    private void saveFlow(String name, String document) throws Exception {
+        HttpResponse<String> saved = http().put("/api/v1/flows/" + name, admin, document);
+        assertEquals(saved.body(), 200, saved.statusCode());
     }
 
     @Test
@@ -116,7 +131,7 @@ public class VoiceIT extends ApplianceTestSupport {
     public void aCallerWhoHangsUpInTheQueueIsCountedAsAbandoned() throws Exception {
         int abandonedBefore = JSON.readTree(http().get("/api/v1/queues/" + QUIET_QUEUE + "/figures", admin).body())
                 .get("abandoned").asInt();
-        Sipp caller = Sipp.call("caller", sipPort(), "200", workFolder("caller"), "-m", "1", "-d", "6000");
+        Sipp caller = Sipp.call("caller", sipPort(), "200", workFolder("caller"), "-m", "1", "-d", "12000");
         assertEquals(caller.output(), 0, caller.await(60));
         Await.until("the call counted as abandoned", Duration.ofSeconds(10), () -> JSON.readTree(
                 http().get("/api/v1/queues/" + QUIET_QUEUE + "/figures", admin).body()).get("abandoned").asInt()

@@ -2,6 +2,7 @@ package org.switchboard.sip.internal;
 
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +42,7 @@ import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.flow.FlowService;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.MediaUnavailableException;
@@ -58,7 +63,8 @@ final class CallControl {
     private final MediaService media;
     private final AcdService acd;
     private final Registrations registrations;
-    private final EntryPoints entryPoints;
+    private final FlowService flows;
+    private final ScheduledExecutorService timers;
     private final KeyedExecutor lanes;
     private final int maxCalls;
     private final String holdMusic;
@@ -69,14 +75,16 @@ final class CallControl {
     private final Map<String, ClientTransaction> cancelOnProvisional = new ConcurrentHashMap<>();
 
     CallControl(SipProvider provider, SipMessages messages, MediaService media, AcdService acd,
-            Registrations registrations, EntryPoints entryPoints, KeyedExecutor lanes, int maxCalls,
+            Registrations registrations, FlowService flows, ScheduledExecutorService timers, KeyedExecutor lanes,
+            int maxCalls,
             String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded) {
         this.provider = provider;
         this.messages = messages;
         this.media = media;
         this.acd = acd;
         this.registrations = registrations;
-        this.entryPoints = entryPoints;
+        this.flows = flows;
+        this.timers = timers;
         this.lanes = lanes;
         this.maxCalls = maxCalls;
         this.holdMusic = holdMusic;
@@ -123,8 +131,7 @@ final class CallControl {
             return;
         }
         String dialed = SipMessages.user(request.getRequestURI());
-        Optional<String> queue = dialed == null ? Optional.empty() : entryPoints.queueFor(dialed);
-        if (queue.isEmpty()) {
+        if (dialed == null || !flows.entryPoints().containsKey(dialed)) {
             respond(transaction, warning(messages.response(Response.NOT_FOUND, request),
                     "no entry point " + (dialed == null ? "(no user part)" : "'" + dialed + "'")));
             return;
@@ -148,20 +155,11 @@ final class CallControl {
             return;
         }
         String caller = user(request);
-        VoiceCall call = new VoiceCall(UUID.randomUUID().toString(), callId(request), caller, dialed, queue.get(),
-                callerMedia, transaction, Instant.now());
-        callerMedia.onDigit(digit -> LOG.debug("Call {}: caller pressed {}", call.id, digit));
+        VoiceCall call = new VoiceCall(UUID.randomUUID().toString(), callId(request), caller, dialed, callerMedia,
+                transaction, Instant.now());
+        callerMedia.onDigit(digit -> onLane(call, () -> key(call, digit)));
         bySipCallId.put(call.callerCallId, call);
         byInteraction.put(call.id, call);
-        boolean queued = acd.submit(new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), dialed, caller,
-                Map.of("sip.callId", call.callerCallId), call.startedAt));
-        if (!queued) {
-            LOG.info("Call {} from {} to {}: queue {} does not take it now", call.id, caller, dialed, call.queue);
-            forget(call);
-            respond(transaction, warning(messages.response(Response.TEMPORARILY_UNAVAILABLE, request),
-                    "queue " + call.queue + " is closed or not taking calls"));
-            return;
-        }
         try {
             call.callerDialog = provider.getNewDialog(transaction);
             Response ok = messages.response(Response.OK, request);
@@ -175,13 +173,137 @@ final class CallControl {
                 messages.body(ok, "application/sdp", Sdp.offer(callerMedia.local()));
             }
             transaction.sendResponse(ok);
-            playHoldMusic(call);
-            LOG.info("Call {} from {} to {} answered, waiting in queue {}", call.id, caller, dialed, call.queue);
+            LOG.info("Call {} from {} to {} answered", call.id, caller, dialed);
         } catch (SipException | InvalidArgumentException e) {
             LOG.error("Call {} could not be answered", call.id, e);
-            acd.abandon(call.id);
             finish(call);
+            return;
         }
+        if (!flows.start(new SipCallSession(call, this))) {
+            LOG.info("Call {}: entry point {} went away meanwhile; hanging up", call.id, dialed);
+            hangUpFromFlow(call);
+        }
+    }
+
+    // ---- what flows ask of a call (on its lane) -------------------------------------------------------------
+
+    void onLane(VoiceCall call, Runnable task) {
+        lanes.execute(call.callerCallId, () -> {
+            if (call.state != VoiceCall.State.ENDED) {
+                task.run();
+            }
+        });
+    }
+
+    void play(VoiceCall call, String prompt, Runnable then) {
+        try {
+            call.callerMedia.play(prompt, () -> onLane(call, then));
+        } catch (RuntimeException e) {
+            LOG.warn("Call {}: prompt '{}' cannot be played ({}); the flow goes on", call.id, prompt, e.getMessage());
+            then.run();
+        }
+    }
+
+    void collect(VoiceCall call, String prompt, int maxDigits, String terminators, Duration timeout,
+            Consumer<String> then) {
+        DigitCollector collector = new DigitCollector(maxDigits, terminators, digits -> {
+            call.collector = null;
+            then.accept(digits);
+        });
+        call.collector = collector;
+        Runnable listen = () -> {
+            if (call.collector == collector && !collector.done()) {
+                silenceAfter(call, collector, timeout);
+            }
+        };
+        if (prompt == null) {
+            listen.run();
+        } else {
+            play(call, prompt, listen);
+        }
+    }
+
+    private void silenceAfter(VoiceCall call, DigitCollector collector, Duration timeout) {
+        int generation = collector.generation();
+        timers.schedule(() -> onLane(call, () -> collector.silence(generation)), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A key the caller pressed (RFC 4733 or SIP INFO): for the flow step collecting keys, if any. */
+    private void key(VoiceCall call, char key) {
+        DigitCollector collector = call.collector;
+        if (collector == null || collector.done()) {
+            LOG.debug("Call {}: key {} pressed with nothing asking for it", call.id, key);
+            return;
+        }
+        boolean first = !collector.hasKeys();
+        if (first) {
+            call.callerMedia.stopPlaying(); // a key cuts the prompt short
+        }
+        if (!collector.key(key)) {
+            silenceAfter(call, collector, Duration.ofSeconds(5));
+        }
+    }
+
+    void enqueue(VoiceCall call, Interaction interaction, Duration announceEvery, String language) {
+        call.queue = interaction.queue();
+        boolean queued = acd.submit(interaction);
+        if (!queued) {
+            LOG.info("Call {} from {}: queue {} does not take it now; hanging up", call.id, call.caller, call.queue);
+            hangUpFromFlow(call);
+            return;
+        }
+        call.state = VoiceCall.State.QUEUED;
+        playHoldMusic(call);
+        LOG.info("Call {} from {} waiting in queue {}", call.id, call.caller, call.queue);
+        if (!announceEvery.isZero()) {
+            scheduleAnnouncement(call, announceEvery, language);
+        }
+    }
+
+    /** Every so often a waiting caller hears their position and expected wait, then the music again. */
+    private void scheduleAnnouncement(VoiceCall call, Duration every, String language) {
+        timers.schedule(() -> onLane(call, () -> {
+            if (call.state != VoiceCall.State.QUEUED) {
+                return;
+            }
+            acd.estimate(call.id).ifPresent(estimate -> {
+                List<String> prompts = new java.util.ArrayList<>(List.of(language + "/position",
+                        language + "/numbers/" + spoken(estimate.position())));
+                // No estimate while the queue has no recent handle time or nobody staffed: the position only.
+                if (estimate.expectedWait() != null) {
+                    long minutes = Math.max(1, (estimate.expectedWait().toSeconds() + 59) / 60);
+                    prompts.addAll(List.of(language + "/wait", language + "/numbers/" + spoken(minutes)));
+                }
+                announce(call, prompts, 0);
+            });
+            scheduleAnnouncement(call, every, language);
+        }), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void announce(VoiceCall call, List<String> prompts, int index) {
+        if (call.state != VoiceCall.State.QUEUED) {
+            return;
+        }
+        if (index == prompts.size()) {
+            playHoldMusic(call);
+            return;
+        }
+        play(call, prompts.get(index), () -> announce(call, prompts, index + 1));
+    }
+
+    private static String spoken(long number) {
+        return number <= 20 ? Long.toString(number) : "many";
+    }
+
+    void hangUpFromFlow(VoiceCall call) {
+        if (call.state == VoiceCall.State.ENDED) {
+            return;
+        }
+        sendBye(call.callerDialog);
+        if (call.state == VoiceCall.State.QUEUED) {
+            ignoreConflict(() -> acd.abandon(call.id));
+        }
+        finish(call);
     }
 
     private void playHoldMusic(VoiceCall call) {
@@ -248,6 +370,7 @@ final class CallControl {
 
     private void hangUp(VoiceCall call, boolean byCaller) {
         switch (call.state) {
+            case FLOW -> LOG.info("Call {}: caller hung up in the flow after {}", call.id, waited(call));
             case QUEUED -> {
                 LOG.info("Call {}: caller hung up after {} waiting in queue {}", call.id, waited(call), call.queue);
                 ignoreConflict(() -> acd.abandon(call.id));
@@ -542,7 +665,7 @@ final class CallControl {
                     ignoreConflict(() -> {
                         if (call.state == VoiceCall.State.TALKING) {
                             acd.end(call.id);
-                        } else {
+                        } else if (call.state != VoiceCall.State.FLOW) {
                             acd.abandon(call.id);
                         }
                     });

@@ -18,10 +18,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Realm", description = "The realm of digest authentication")
     String realm() default "switchboard";
 
-    @AttributeDefinition(name = "Entry points", description = "Dialed number = queue, comma-separated"
-            + " (e.g. 100=support, 200=sales): a call to a number goes to its queue")
-    String entry_points() default "";
-
     @AttributeDefinition(name = "Maximum concurrent calls", description = "Beyond it new calls get 503 with Retry-After", min = "1")
     int max_calls() default 500;
 

@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AcdListener;
 import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.flow.FlowService;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.Recording;
 import org.switchboard.api.media.RecordingIndex;
@@ -64,6 +65,9 @@ public class SipGateway implements SipListener, AcdListener {
 
     @Reference
     private AcdService acd;
+
+    @Reference
+    private FlowService flows;
 
     private SipStack stack;
     private SipProvider provider;
@@ -89,7 +93,6 @@ public class SipGateway implements SipListener, AcdListener {
 
     @Activate
     void activate(SipConfig config, BundleContext context) throws Exception {
-        EntryPoints entryPoints = EntryPoints.parse(config.entry_points());
         housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sip-housekeeping");
             thread.setDaemon(true);
@@ -109,7 +112,7 @@ public class SipGateway implements SipListener, AcdListener {
             registrar = new Registrar(messages, new DigestAuthenticator(config.realm()), throttle, registrations,
                     passwords::get, config.registration_max_expires());
             lanes = new KeyedExecutor("sip-call", 8);
-            calls = new CallControl(provider, messages, media, acd, registrations, entryPoints, lanes,
+            calls = new CallControl(provider, messages, media, acd, registrations, flows, housekeeping, lanes,
                     config.max_calls(), config.hold_music(), recordingFolder(config.recordings_directory()),
                     this::index);
             provider.addSipListener(this);
@@ -124,8 +127,8 @@ public class SipGateway implements SipListener, AcdListener {
         // Registered by hand, once active: as a declared service it would make a cycle with distribution, which
         // this component references and which binds every listener as it starts.
         listening = context.registerService(AcdListener.class, this, null);
-        LOG.info("SIP endpoint listening at {}:{} (UDP and TCP); entry points {}; at most {} calls",
-                config.address(), config.port(), entryPoints.all(), config.max_calls());
+        LOG.info("SIP endpoint listening at {}:{} (UDP and TCP); at most {} calls", config.address(), config.port(),
+                config.max_calls());
     }
 
     @Deactivate

@@ -17,18 +17,20 @@ import org.switchboard.api.media.MediaLeg;
 final class VoiceCall {
 
     /** Where the call stands. */
-    enum State { QUEUED, RINGING_AGENT, TALKING, ENDED }
+    enum State { FLOW, QUEUED, RINGING_AGENT, TALKING, ENDED }
 
     final String id;
     final String callerCallId;
     final String caller;
     final String dialed;
-    final String queue;
+    String queue;
     final Instant startedAt;
     final MediaLeg callerMedia;
     final ServerTransaction callerInvite;
     Dialog callerDialog;
-    State state = State.QUEUED;
+    State state = State.FLOW;
+    /** The flow step waiting for keys, if any. */
+    DigitCollector collector;
     /** True after answering an INVITE without SDP, until the ACK brings the caller's answer. */
     boolean awaitingAnswer;
 
@@ -43,13 +45,12 @@ final class VoiceCall {
     Path recording;
     Instant bridgedAt;
 
-    VoiceCall(String id, String callerCallId, String caller, String dialed, String queue, MediaLeg callerMedia,
+    VoiceCall(String id, String callerCallId, String caller, String dialed, MediaLeg callerMedia,
             ServerTransaction callerInvite, Instant startedAt) {
         this.id = id;
         this.callerCallId = callerCallId;
         this.caller = caller;
         this.dialed = dialed;
-        this.queue = queue;
         this.callerMedia = callerMedia;
         this.callerInvite = callerInvite;
         this.startedAt = startedAt;

@@ -1,0 +1,59 @@
+package org.switchboard.sip.internal;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.flow.CallSession;
+
+/** A SIP call as the flow engine drives it; every call back runs on the call's lane. */
+final class SipCallSession implements CallSession {
+
+    private final VoiceCall call;
+    private final CallControl control;
+
+    SipCallSession(VoiceCall call, CallControl control) {
+        this.call = call;
+        this.control = control;
+    }
+
+    @Override
+    public String id() {
+        return call.id;
+    }
+
+    @Override
+    public String caller() {
+        return call.caller;
+    }
+
+    @Override
+    public String dialed() {
+        return call.dialed;
+    }
+
+    @Override
+    public void play(String prompt, Runnable then) {
+        control.play(call, prompt, then);
+    }
+
+    @Override
+    public void collect(String prompt, int maxDigits, String terminators, Duration timeout, Consumer<String> then) {
+        control.collect(call, prompt, maxDigits, terminators, timeout, then);
+    }
+
+    @Override
+    public void queue(Interaction interaction, Duration announceEvery, String language) {
+        control.enqueue(call, interaction, announceEvery, language);
+    }
+
+    @Override
+    public void hangUp() {
+        control.hangUpFromFlow(call);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        control.onLane(call, task);
+    }
+}
