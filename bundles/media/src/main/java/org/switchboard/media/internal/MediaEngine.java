@@ -81,13 +81,52 @@ public class MediaEngine implements MediaService {
                 config.rtp_port_min(), config.rtp_port_max(), ports.available(), prompts.folder());
     }
 
+    /** An engine outside OSGi (benchmarks, embedding): RTP at {@code address}, ports {@code min}-{@code max}. */
+    public static MediaEngine standalone(String address, int min, int max, Path prompts) throws IOException {
+        MediaEngine engine = new MediaEngine();
+        engine.activate(new MediaConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return MediaConfig.class;
+            }
+
+            @Override
+            public String rtp_address() {
+                return address;
+            }
+
+            @Override
+            public int rtp_port_min() {
+                return min;
+            }
+
+            @Override
+            public int rtp_port_max() {
+                return max;
+            }
+
+            @Override
+            public String prompts_directory() {
+                return prompts.toString();
+            }
+        });
+        return engine;
+    }
+
+    /** Stops a {@link #standalone} engine. */
+    public void stop() throws IOException, InterruptedException {
+        deactivate();
+    }
+
     @Deactivate
     void deactivate() throws IOException, InterruptedException {
         running = false;
         bridges.forEach(RecordedBridge::close);
         legs.forEach(RtpLeg::close);
         playoutClock.shutdownNow();
-        recordingClock.shutdownNow();
+        // Not interrupted: an interrupt closes the file channel a recording is being written to.
+        recordingClock.shutdown();
+        recordingClock.awaitTermination(2, TimeUnit.SECONDS);
         notifier.shutdownNow();
         selector.close();
         receiver.join(2000);
@@ -109,7 +148,8 @@ public class MediaEngine implements MediaService {
         for (int attempt = 0; attempt < 16; attempt++) {
             int port = ports.take();
             if (port < 0) {
-                throw new MediaUnavailableException("no free RTP port: all " + legs.size() + " are in use");
+                throw new MediaUnavailableException("no free RTP port in the configured range (" + legs.size()
+                        + " legs open)");
             }
             DatagramChannel rtp = null;
             DatagramChannel rtcp = null;
