@@ -7,6 +7,9 @@ final class G711 {
 
     private static final short[] ULAW_TO_LINEAR = new short[256];
     private static final short[] ALAW_TO_LINEAR = new short[256];
+    /** Encoding by table, indexed by the sample's 16 bits: the relay and recordings encode every sample. */
+    private static final byte[] LINEAR_TO_ULAW = new byte[65536];
+    private static final byte[] LINEAR_TO_ALAW = new byte[65536];
     private static final int ULAW_BIAS = 0x84;
     private static final int CLIP = 32635;
 
@@ -14,6 +17,10 @@ final class G711 {
         for (int i = 0; i < 256; i++) {
             ULAW_TO_LINEAR[i] = ulawToLinear((byte) i);
             ALAW_TO_LINEAR[i] = alawToLinear((byte) i);
+        }
+        for (int i = 0; i < 65536; i++) {
+            LINEAR_TO_ULAW[i] = linearToUlaw((short) i);
+            LINEAR_TO_ALAW[i] = linearToAlaw((short) i);
         }
     }
 
@@ -25,7 +32,12 @@ final class G711 {
     }
 
     static byte encode(Codec codec, short sample) {
-        return codec == Codec.PCMU ? linearToUlaw(sample) : linearToAlaw(sample);
+        return codec == Codec.PCMU ? LINEAR_TO_ULAW[sample & 0xffff] : LINEAR_TO_ALAW[sample & 0xffff];
+    }
+
+    /** The code of silence in a codec. */
+    static byte silence(Codec codec) {
+        return encode(codec, (short) 0);
     }
 
     /** Re-encodes one payload from one codec to the other in place (nothing to do when they are the same). */

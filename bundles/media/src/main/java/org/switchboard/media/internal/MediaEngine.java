@@ -205,8 +205,8 @@ public class MediaEngine implements MediaService {
         return prompts.names();
     }
 
-    short[] prompt(String name) {
-        return prompts.samples(name);
+    Prompt prompt(String name) {
+        return prompts.prompt(name);
     }
 
     void finished(Playback playback) {

@@ -7,31 +7,39 @@ import org.switchboard.api.media.Codec;
 /** A prompt being played to one leg: where it has got to, and whether it starts over at the end. */
 final class Playback {
 
-    private final short[] samples;
+    private final Prompt prompt;
     private final boolean loop;
     private final Runnable whenFinished;
     private int position;
     private boolean finished;
 
-    Playback(short[] samples, boolean loop, Runnable whenFinished) {
-        this.samples = samples;
+    Playback(Prompt prompt, boolean loop, Runnable whenFinished) {
+        this.prompt = prompt;
         this.loop = loop;
         this.whenFinished = whenFinished;
     }
 
-    /** Encodes the next {@code count} samples into {@code out}, silence after the end of a prompt played once. */
+    /** Puts the next {@code count} samples into {@code out}, silence after the end of a prompt played once. */
     void next(ByteBuffer out, Codec codec, int count) {
-        for (int i = 0; i < count; i++) {
-            short sample = 0;
-            if (position < samples.length) {
-                sample = samples[position++];
-            } else if (loop && samples.length > 0) {
+        byte[] audio = prompt.in(codec);
+        int left = count;
+        while (left > 0) {
+            if (position >= audio.length) {
+                if (!loop || audio.length == 0) {
+                    byte silence = G711.silence(codec);
+                    for (; left > 0; left--) {
+                        out.put(silence);
+                    }
+                    break;
+                }
                 position = 0;
-                sample = samples[position++];
             }
-            out.put(G711.encode(codec, sample));
+            int chunk = Math.min(left, audio.length - position);
+            out.put(audio, position, chunk);
+            position += chunk;
+            left -= chunk;
         }
-        finished = !loop && position >= samples.length;
+        finished = !loop && position >= audio.length;
     }
 
     boolean finished() {

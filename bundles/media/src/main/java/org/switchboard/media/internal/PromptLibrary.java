@@ -14,24 +14,24 @@ import java.util.stream.Stream;
 final class PromptLibrary {
 
     private final Path folder;
-    private final ConcurrentMap<String, short[]> loaded = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Prompt> loaded = new ConcurrentHashMap<>();
 
     PromptLibrary(Path folder) {
         this.folder = folder;
     }
 
-    /** The samples of a prompt; IllegalArgumentException naming it when there is no such prompt. */
-    short[] samples(String name) {
+    /** A prompt; IllegalArgumentException naming it when there is no such prompt. */
+    Prompt prompt(String name) {
         return loaded.computeIfAbsent(name, this::load);
     }
 
-    private short[] load(String name) {
+    private Prompt load(String name) {
         Path file = folder.resolve(name + ".wav").normalize();
         if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no prompt '" + name + "' in " + folder);
         }
         try {
-            return WavReader.read(file);
+            return new Prompt(WavReader.read(file));
         } catch (IOException e) {
             throw new UncheckedIOException("prompt '" + name + "' cannot be read: " + e.getMessage(), e);
         }

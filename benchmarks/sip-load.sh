@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Signalling throughput of the built appliance with sipp: callers (sip/uac.xml) dial an entry point whose flow
+# puts them in a queue; AGENTS agents are signed in at phones that one sipp answers (sip/uas-agent.xml: answer
+# at once, 0.5 s of talk, hang up). A call counts only if it reached an agent (the caller gets the BYE).
+# For each rate: calls placed, failed, the appliance's CPU; then the same callers against the agent sipp
+# directly, for the ratio.
+#   benchmarks/sip-load.sh [agents] [calls-per-rate] [rates...]      (defaults 200 3000 100 200 300)
+# PROFILE=1 records the first rate with Java Flight Recorder and prints the hottest methods.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+AGENTS="${1:-200}"
+CALLS="${2:-3000}"
+shift 2 2> /dev/null || true
+RATES=("$@")
+[ ${#RATES[@]} -gt 0 ] || RATES=(100 200 300)
+TALK_MS="${TALK_MS:-500}"
+DIST=karaf-assembly/target/assembly
+[ -x "$DIST/bin/karaf" ] || { echo "Build the appliance first: ./mvnw -B install -DskipTests" >&2; exit 1; }
+command -v sipp > /dev/null || { echo "sipp is missing: apt-get install sip-tester" >&2; exit 1; }
+export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+SIPP_DIR=benchmarks/sip
+
+source benchmarks/appliance.sh
+prepare_appliance
+configure org.switchboard.sip.cfg max.calls 5000
+# The phones all share one sipp; give each agent its own extension and password.
+for i in $(seq 1 "$AGENTS"); do
+  ext=$((50000 + i))
+  printf 'extension = %s\npassword = pw-%s\n' "$ext" "$ext" > "$HOME_DIR/etc/org.switchboard.sip.phone-$ext.cfg"
+done
+launch_appliance
+AUTH="admin:$(cat "$HOME_DIR/data/admin.password")"
+rest() { curl -sf -o /dev/null -u "$AUTH" -H 'Content-Type: application/json' -X "$1" "$BASE$2" -d "$3"; }
+
+rest PUT /queues/load '{"strategy":"LONGEST_IDLE","wrapUpSeconds":0,"offerTimeoutSeconds":10,"groups":["load"]}'
+rest PUT /flows/load '{"start":"q","steps":{"q":{"type":"queue","queue":"load"}}}'
+rest PUT /entry-points/500 '{"flow":"load"}'
+
+UAS_PORT=$(free_port)
+CSV="$SCRATCH/agents.csv"
+: > "$CSV"
+for i in $(seq 1 "$AGENTS"); do
+  ext=$((50000 + i))
+  echo "$ext;pw-$ext" >> "$CSV"
+  rest PUT "/agents/load$i" '{"name":"Load '"$i"'","groups":["load"],"capacity":{"VOICE":1}}'
+  rest POST "/agents/load$i/login" '{"extension":"'"$ext"'"}'
+  rest PUT "/agents/load$i/state" '{"state":"READY"}'
+done
+echo "$AGENTS agents ready"
+python3 "$SIPP_DIR/register.py" "127.0.0.1:$SIP_PORT" "$UAS_PORT" "$CSV"
+(cd "$SCRATCH" && exec sipp -sf "$OLDPWD/$SIPP_DIR/uas-agent.xml" -i 127.0.0.1 -p "$UAS_PORT" -d "$TALK_MS" \
+  -nostdin > uas.out 2>&1) &
+UAS_PID=$!
+trap 'kill "$UAS_PID" 2> /dev/null; stop_appliance; rm -rf "$SCRATCH"' EXIT
+
+# Places CALLS calls at a rate to a target; prints "successful failed seconds".
+run_calls() {
+  local rate="$1" target="$2" service="$3" log="$SCRATCH/uac-$1-$4.out"
+  local began=$(date +%s%N)
+  (cd "$SCRATCH" && sipp -sf "$OLDPWD/$SIPP_DIR/uac.xml" "$target" -s "$service" -i 127.0.0.1 -p "$(free_port)" \
+    -r "$rate" -m "$CALLS" -l 5000 -nostdin -timeout 600 -trace_stat -stf "stat-$1-$4.csv" > "$log" 2>&1) || true
+  local ended=$(date +%s%N)
+  local ok failed
+  ok=$(grep -E "^ *Successful call" "$log" | tail -1 | awk '{print $NF}' || true)
+  failed=$(grep -E "^ *Failed call" "$log" | tail -1 | awk '{print $NF}' || true)
+  [ -n "$ok" ] || { echo "sipp gave no figures: $(tail -3 "$log")" >&2; ok="?"; }
+  echo "${ok:-?} ${failed:-?} $(( (ended - began) / 1000000 ))"
+}
+
+CLK=$(getconf CLK_TCK)
+echo
+echo "| offered cps | calls | reached an agent | failed | seconds | appliance CPU (cores) |"
+echo "|---:|---:|---:|---:|---:|---:|"
+for rate in "${RATES[@]}"; do
+  before=$(appliance_cpu_ticks)
+  if [ -n "${PROFILE:-}" ] && [ "$rate" = "${RATES[0]}" ]; then
+    "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=load settings=profile filename="$SCRATCH/load.jfr" > /dev/null
+  fi
+  read -r ok failed millis < <(run_calls "$rate" "127.0.0.1:$SIP_PORT" 500 appliance)
+  after=$(appliance_cpu_ticks)
+  if [ -n "${PROFILE:-}" ] && [ "$rate" = "${RATES[0]}" ]; then
+    "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop name=load > /dev/null
+    PROFILED=1
+  fi
+  cores=$(awk -v t=$((after - before)) -v c="$CLK" -v ms="$millis" 'BEGIN {printf "%.2f", t / c / (ms / 1000)}')
+  echo "| $rate | $CALLS | $ok | $failed | $(awk -v ms="$millis" 'BEGIN {printf "%.1f", ms / 1000}') | $cores |"
+done
+echo
+echo "Direct (the same callers to the agent sipp, no appliance):"
+for rate in "${RATES[@]}"; do
+  read -r ok failed millis < <(run_calls "$rate" "127.0.0.1:$UAS_PORT" agent direct)
+  echo "| $rate | $CALLS | $ok | $failed | $(awk -v ms="$millis" 'BEGIN {printf "%.1f", ms / 1000}') | - |"
+done
+kill "$UAS_PID" 2> /dev/null || true
+if [ -n "${PROFILED:-}" ]; then
+  echo "hottest methods (top frames of CPU samples) at ${RATES[0]} cps:"
+  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$SCRATCH/load.jfr" \
+    | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' | sort | uniq -c | sort -rn | head -25
+fi
+log_summary
+stop_appliance
