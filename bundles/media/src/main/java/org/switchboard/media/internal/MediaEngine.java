@@ -49,7 +49,7 @@ public class MediaEngine implements MediaService {
 
     private final AtomicLong legNumbers = new AtomicLong();
     private final Set<RtpLeg> legs = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final CopyOnWriteArrayList<RecordedBridge> bridges = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<LegBridge> bridges = new CopyOnWriteArrayList<>();
     private final Queue<RtpLeg> toRegister = new ConcurrentLinkedQueue<>();
     private InetAddress address;
     private PortPool ports;
@@ -121,7 +121,7 @@ public class MediaEngine implements MediaService {
     @Deactivate
     void deactivate() throws IOException, InterruptedException {
         running = false;
-        bridges.forEach(RecordedBridge::close);
+        bridges.forEach(LegBridge::close);
         legs.forEach(RtpLeg::close);
         playoutClock.shutdownNow();
         // Not interrupted: an interrupt closes the file channel a recording is being written to.
@@ -185,7 +185,7 @@ public class MediaEngine implements MediaService {
         RtpLeg a = own(caller);
         RtpLeg b = own(agent);
         try {
-            RecordedBridge bridge = new RecordedBridge(a, b, recording, this);
+            LegBridge bridge = new LegBridge(a, b, recording, this);
             bridges.add(bridge);
             return bridge;
         } catch (IOException e) {
@@ -217,9 +217,11 @@ public class MediaEngine implements MediaService {
     }
 
     void closed(RtpLeg leg) {
-        for (RecordedBridge bridge : bridges) {
+        for (LegBridge bridge : bridges) {
             if (bridge.involves(leg)) {
                 bridge.close();
+            } else if (bridge.monitoredBy(leg)) {
+                bridge.stopMonitoring();
             }
         }
         legs.remove(leg);
@@ -232,7 +234,7 @@ public class MediaEngine implements MediaService {
         ports.release(leg.local().getPort());
     }
 
-    void ended(RecordedBridge bridge) {
+    void ended(LegBridge bridge) {
         bridges.remove(bridge);
     }
 
@@ -295,13 +297,16 @@ public class MediaEngine implements MediaService {
                     leg.tick();
                 }
             }
+            for (LegBridge bridge : bridges) {
+                bridge.mix();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Prompt playout went wrong; carrying on", e);
         }
     }
 
     private void record() {
-        for (RecordedBridge bridge : bridges) {
+        for (LegBridge bridge : bridges) {
             bridge.record();
         }
     }

@@ -39,7 +39,8 @@ final class RtpLeg implements MediaLeg {
     private volatile Consumer<Character> digits = digit -> { };
     private volatile Playback playback;
     private volatile RtpLeg peer;
-    private volatile JitterBuffer recording;
+    /** Where this party's decoded audio also goes: the recording and any mixing. */
+    private volatile JitterBuffer[] taps = new JitterBuffer[0];
     private volatile boolean closed;
 
     // Sending state, guarded by "this": the clock and the receiving thread may both send.
@@ -121,14 +122,18 @@ final class RtpLeg implements MediaLeg {
         }
     }
 
-    void bridgeTo(RtpLeg other, JitterBuffer recordingSide) {
-        this.recording = recordingSide;
+    /** Relays this party's audio to {@code other} packet by packet (null: not at all). */
+    void relayTo(RtpLeg other) {
         this.peer = other;
+    }
+
+    void tap(JitterBuffer... buffers) {
+        this.taps = buffers.clone();
     }
 
     void unbridge() {
         this.peer = null;
-        this.recording = null;
+        this.taps = new JitterBuffer[0];
     }
 
     DatagramChannel rtpChannel() {
@@ -162,12 +167,14 @@ final class RtpLeg implements MediaLeg {
         if (received == null || length == 0 || length > decoded.length) {
             return;
         }
-        JitterBuffer side = recording;
-        if (side != null) {
+        JitterBuffer[] sides = taps;
+        if (sides.length > 0) {
             for (int i = 0; i < length; i++) {
                 decoded[i] = G711.decode(received, packet.get(offset + i));
             }
-            side.write(rtpTimestamp, decoded, length);
+            for (JitterBuffer side : sides) {
+                side.write(rtpTimestamp, decoded, length);
+            }
         }
         RtpLeg other = peer;
         if (other != null) {
@@ -189,6 +196,22 @@ final class RtpLeg implements MediaLeg {
                 out.put(fromCodec == to ? sample : G711.encode(to, G711.decode(fromCodec, sample)));
             }
             send(to.payloadType(), length);
+        }
+    }
+
+    /** A mixed frame from the media clock, unless a prompt is playing to this party. */
+    void sendMixed(short[] samples, int count) {
+        if (playback != null) {
+            return;
+        }
+        synchronized (this) {
+            Codec to = codec;
+            out.clear();
+            out.position(RtpPacket.HEADER);
+            for (int i = 0; i < count; i++) {
+                out.put(G711.encode(to, samples[i]));
+            }
+            send(to.payloadType(), count);
         }
     }
 

@@ -121,6 +121,52 @@ public class MediaEngineTest {
     }
 
     @Test
+    public void aWhisperingSupervisorIsHeardByTheAgentAndNotByTheCaller() throws Exception {
+        DatagramChannel supervisor = phone();
+        MediaLeg a = engine.open();
+        MediaLeg b = engine.open();
+        MediaLeg s = engine.open();
+        a.connect((InetSocketAddress) caller.getLocalAddress(), Codec.PCMU, -1);
+        b.connect((InetSocketAddress) agent.getLocalAddress(), Codec.PCMU, -1);
+        s.connect((InetSocketAddress) supervisor.getLocalAddress(), Codec.PCMU, -1);
+        MediaBridge bridge = engine.bridge(a, b, null);
+        bridge.monitor(s, org.switchboard.api.media.MonitorMode.WHISPER);
+        for (int i = 0; i < 50; i++) {
+            send(caller, a, 0, i, i * 160, G711.encode(Codec.PCMU, (short) 1000));
+            send(agent, b, 0, i, i * 160, G711.encode(Codec.PCMU, (short) -1000));
+            send(supervisor, s, 0, i, i * 160, G711.encode(Codec.PCMU, (short) 3000));
+            Thread.sleep(5);
+        }
+        java.util.Set<Integer> agentHeard = levels(agent);
+        java.util.Set<Integer> callerHeard = levels(caller);
+        java.util.Set<Integer> supervisorHeard = levels(supervisor);
+        assertTrue("the agent hears caller and supervisor: " + agentHeard, agentHeard.contains(4000));
+        assertTrue("the caller hears the agent: " + callerHeard, callerHeard.contains(-1000));
+        assertTrue("never the supervisor: " + callerHeard, callerHeard.stream().allMatch(l -> l == -1000 || l == 0));
+        assertTrue("the supervisor hears both: " + supervisorHeard, supervisorHeard.contains(0));
+        assertTrue(supervisorHeard.stream().allMatch(l -> l == 0 || l == 1000 || l == -1000));
+
+        bridge.stopMonitoring();
+        s.close();
+        supervisor.close();
+        bridge.close();
+        a.close();
+        b.close();
+    }
+
+    /** The levels (to the nearest 1000) of the first sample of the packets a phone received in a second. */
+    private static java.util.Set<Integer> levels(DatagramChannel phone) throws IOException {
+        java.util.Set<Integer> levels = new java.util.TreeSet<>();
+        ByteBuffer packet = ByteBuffer.allocate(2048);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (System.nanoTime() < until && receive(phone, packet, 300)) {
+            short sample = G711.decode(Codec.PCMU, packet.get(RtpPacket.payloadOffset(packet)));
+            levels.add(Math.round(sample / 1000f) * 1000);
+        }
+        return levels;
+    }
+
+    @Test
     public void closedPortsGoBackToThePool() {
         MediaLeg leg = engine.open();
         int port = leg.local().getPort();
