@@ -10,11 +10,18 @@ import org.switchboard.api.flow.CallSession;
 final class SipCallSession implements CallSession {
 
     private final VoiceCall call;
-    private final CallControl control;
+    private final B2bua control;
+    private final String entryPoint;
 
-    SipCallSession(VoiceCall call, CallControl control) {
+    SipCallSession(VoiceCall call, B2bua control) {
+        this(call, control, call.dialed);
+    }
+
+    /** A call sent to another entry point's flow (a transfer). */
+    SipCallSession(VoiceCall call, B2bua control, String entryPoint) {
         this.call = call;
         this.control = control;
+        this.entryPoint = entryPoint;
     }
 
     @Override
@@ -29,7 +36,7 @@ final class SipCallSession implements CallSession {
 
     @Override
     public String dialed() {
-        return call.dialed;
+        return entryPoint;
     }
 
     @Override

@@ -43,6 +43,7 @@ import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AcdListener;
 import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.flow.FlowService;
+import org.switchboard.api.voice.CallControl;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.Recording;
 import org.switchboard.api.media.RecordingIndex;
@@ -73,11 +74,12 @@ public class SipGateway implements SipListener, AcdListener {
     private SipProvider provider;
     private SipMessages messages;
     private Registrar registrar;
-    private CallControl calls;
+    private B2bua calls;
     private KeyedExecutor lanes;
     private AuthThrottle throttle;
     private ScheduledExecutorService housekeeping;
     private ServiceRegistration<AcdListener> listening;
+    private ServiceRegistration<CallControl> controlling;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RecordingIndex recordingIndex;
@@ -112,7 +114,7 @@ public class SipGateway implements SipListener, AcdListener {
             registrar = new Registrar(messages, new DigestAuthenticator(config.realm()), throttle, registrations,
                     passwords::get, config.registration_max_expires());
             lanes = new KeyedExecutor("sip-call", 8);
-            calls = new CallControl(provider, messages, media, acd, registrations, flows, housekeeping, lanes,
+            calls = new B2bua(provider, messages, media, acd, registrations, flows, housekeeping, lanes,
                     config.max_calls(), config.hold_music(), recordingFolder(config.recordings_directory()),
                     this::index);
             provider.addSipListener(this);
@@ -127,12 +129,16 @@ public class SipGateway implements SipListener, AcdListener {
         // Registered by hand, once active: as a declared service it would make a cycle with distribution, which
         // this component references and which binds every listener as it starts.
         listening = context.registerService(AcdListener.class, this, null);
+        controlling = context.registerService(CallControl.class, calls, null);
         LOG.info("SIP endpoint listening at {}:{} (UDP and TCP); at most {} calls", config.address(), config.port(),
                 config.max_calls());
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (controlling != null) {
+            controlling.unregister();
+        }
         if (listening != null) {
             listening.unregister();
         }
@@ -227,6 +233,7 @@ public class SipGateway implements SipListener, AcdListener {
             case Request.BYE -> calls.bye(event);
             case Request.CANCEL -> calls.cancel(event);
             case Request.INFO -> calls.info(event);
+            case Request.REFER -> calls.refer(event);
             case Request.REGISTER -> reply(event, registrar.register(event, Registrar.source(event)));
             case Request.OPTIONS -> reply(event, options(request));
             default -> {
@@ -298,7 +305,7 @@ public class SipGateway implements SipListener, AcdListener {
 
     @Override
     public void onEvent(AcdEvent event) {
-        CallControl current = calls;
+        B2bua current = calls;
         if (current != null) {
             current.distribution(event);
         }

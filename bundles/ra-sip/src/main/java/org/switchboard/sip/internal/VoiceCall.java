@@ -9,6 +9,7 @@ import javax.sip.ServerTransaction;
 
 import org.switchboard.api.media.MediaBridge;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.MonitorMode;
 
 /**
  * One inbound call through the B2BUA: the caller's leg, and the leg to the agent's phone being rung or
@@ -19,7 +20,7 @@ final class VoiceCall {
     /** Where the call stands. */
     enum State { FLOW, QUEUED, RINGING_AGENT, TALKING, ENDED }
 
-    final String id;
+    String id;
     final String callerCallId;
     final String caller;
     final String dialed;
@@ -42,6 +43,16 @@ final class VoiceCall {
     boolean agentProvisional;
 
     MediaBridge bridge;
+    boolean held;
+
+    /** A supervisor's leg: rung at {@code supervisorExtension}, joining in {@code monitorMode} once answered. */
+    String supervisorExtension;
+    MonitorMode monitorMode;
+    String supervisorCallId;
+    ClientTransaction supervisorInvite;
+    Dialog supervisorDialog;
+    MediaLeg supervisorMedia;
+    boolean supervisorAnswered;
     Path recording;
     Instant bridgedAt;
 
@@ -54,6 +65,20 @@ final class VoiceCall {
         this.callerMedia = callerMedia;
         this.callerInvite = callerInvite;
         this.startedAt = startedAt;
+    }
+
+    /** Forgets the supervisor's leg. */
+    void clearSupervisor() {
+        if (supervisorMedia != null) {
+            supervisorMedia.close();
+        }
+        supervisorExtension = null;
+        monitorMode = null;
+        supervisorCallId = null;
+        supervisorInvite = null;
+        supervisorDialog = null;
+        supervisorMedia = null;
+        supervisorAnswered = false;
     }
 
     /** Forgets the agent leg (after a failed or withdrawn offer). */

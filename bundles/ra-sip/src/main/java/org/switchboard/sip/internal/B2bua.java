@@ -43,6 +43,11 @@ import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.flow.FlowService;
+import org.switchboard.api.media.MonitorMode;
+import org.switchboard.api.voice.CallControl;
+import org.switchboard.api.voice.CallControlException;
+import org.switchboard.api.voice.CallView;
+import org.switchboard.api.voice.TransferTarget;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.MediaUnavailableException;
@@ -53,9 +58,9 @@ import org.switchboard.api.media.Recording;
  * the agent distribution offers it to, and bridges the two legs when the agent answers. Every event of a call
  * runs on that call's lane of the keyed executor, so a call's state needs no locks.
  */
-final class CallControl {
+final class B2bua implements CallControl {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CallControl.class);
+    private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
     private static final Pattern DTMF_RELAY = Pattern.compile("(?im)^\\s*signal\\s*=\\s*([0-9*#A-D])");
 
     private final SipProvider provider;
@@ -74,7 +79,7 @@ final class CallControl {
     private final Map<String, VoiceCall> byInteraction = new ConcurrentHashMap<>();
     private final Map<String, ClientTransaction> cancelOnProvisional = new ConcurrentHashMap<>();
 
-    CallControl(SipProvider provider, SipMessages messages, MediaService media, AcdService acd,
+    B2bua(SipProvider provider, SipMessages messages, MediaService media, AcdService acd,
             Registrations registrations, FlowService flows, ScheduledExecutorService timers, KeyedExecutor lanes,
             int maxCalls,
             String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded) {
@@ -363,6 +368,11 @@ final class CallControl {
         }
         lanes.execute(call.callerCallId, () -> {
             respond(transaction, messages.response(Response.OK, request));
+            if (callId(request).equals(call.supervisorCallId)) {
+                LOG.info("Call {}: supervisor at {} left", call.id, call.supervisorExtension);
+                endMonitoring(call, false);
+                return;
+            }
             boolean fromCaller = call.callerCallId.equals(callId(request));
             hangUp(call, fromCaller);
         });
@@ -451,6 +461,78 @@ final class CallControl {
         if (signal.find() && call.callerCallId.equals(callId(request))) {
             char digit = Character.toUpperCase(signal.group(1).charAt(0));
             lanes.execute(call.callerCallId, () -> call.callerMedia.digit(digit));
+        }
+    }
+
+    /**
+     * A blind transfer from the agent's phone (REFER, RFC 3515): the Refer-To user is an agent's extension, an
+     * entry point or a queue. Answered 202, then a NOTIFY with the outcome; the agent's leg is ended.
+     */
+    void refer(RequestEvent event) {
+        Request request = event.getRequest();
+        ServerTransaction transaction = serverTransaction(event);
+        if (transaction == null) {
+            return;
+        }
+        VoiceCall call = bySipCallId.get(callId(request));
+        if (call == null || !callId(request).equals(call.agentCallId)) {
+            respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            return;
+        }
+        javax.sip.header.ReferToHeader referTo = (javax.sip.header.ReferToHeader) request.getHeader(
+                javax.sip.header.ReferToHeader.NAME);
+        String target = referTo == null ? null : SipMessages.user(referTo.getAddress().getURI());
+        if (target == null) {
+            respond(transaction, warning(messages.response(Response.BAD_REQUEST, request), "Refer-To names no user"));
+            return;
+        }
+        if (referTo.getAddress().getURI() instanceof SipURI uri && uri.getHeader("Replaces") != null) {
+            respond(transaction, warning(messages.response(Response.NOT_IMPLEMENTED, request),
+                    "attended transfer (Replaces) is not supported yet"));
+            return;
+        }
+        Dialog dialog = event.getDialog();
+        lanes.execute(call.callerCallId, () -> {
+            TransferTarget destination = destination(target);
+            if (destination == null) {
+                respond(transaction, warning(messages.response(Response.NOT_FOUND, request),
+                        "'" + target + "' is no agent's extension, entry point or queue"));
+                return;
+            }
+            respond(transaction, messages.response(Response.ACCEPTED, request));
+            try {
+                checkTarget(destination);
+                transferOnLane(call, destination);
+                notifyTransfer(dialog, "SIP/2.0 200 OK");
+            } catch (CallControlException e) {
+                LOG.info("Call {}: transfer to {} refused: {}", call.id, target, e.getMessage());
+                notifyTransfer(dialog, "SIP/2.0 480 Temporarily Unavailable");
+            }
+        });
+    }
+
+    /** An agent signed in at {@code user} as extension, else an entry point, else a queue; null for none. */
+    private TransferTarget destination(String user) {
+        for (AgentView agent : acd.agents()) {
+            if (user.equals(agent.extension())) {
+                return new TransferTarget(TransferTarget.Kind.AGENT, agent.login());
+            }
+        }
+        if (flows.entryPoints().containsKey(user)) {
+            return new TransferTarget(TransferTarget.Kind.ENTRY_POINT, user);
+        }
+        return acd.queue(user).isPresent() ? new TransferTarget(TransferTarget.Kind.QUEUE, user) : null;
+    }
+
+    private void notifyTransfer(Dialog dialog, String statusLine) {
+        try {
+            Request notify = dialog.createRequest(Request.NOTIFY);
+            notify.setHeader(messages.headers.createEventHeader("refer"));
+            notify.setHeader(messages.headers.createSubscriptionStateHeader("terminated;reason=noresource"));
+            messages.body(notify, "message/sipfrag", statusLine + "\r\n");
+            dialog.sendRequest(provider.getNewClientTransaction(notify));
+        } catch (SipException | ParseException e) {
+            LOG.debug("NOTIFY of a transfer failed: {}", e.toString());
         }
     }
 
@@ -557,6 +639,10 @@ final class CallControl {
     private void agentResponse(VoiceCall call, ResponseEvent event, long cseq) {
         Response response = event.getResponse();
         int status = response.getStatusCode();
+        if (callId(response).equals(call.supervisorCallId)) {
+            supervisorResponse(call, event, cseq);
+            return;
+        }
         boolean current = call.state == VoiceCall.State.RINGING_AGENT && callId(response).equals(call.agentCallId);
         if (status < 200) {
             if (current) {
@@ -675,6 +761,269 @@ final class CallControl {
         }
     }
 
+    // ---- call control (REST, console, phones) --------------------------------------------------------------
+
+    @Override
+    public List<CallView> calls() {
+        List<CallView> views = new java.util.ArrayList<>();
+        for (VoiceCall call : byInteraction.values()) {
+            views.add(new CallView(call.id, call.caller, call.dialed, call.state.name().replace("RINGING_AGENT", "RINGING"),
+                    call.queue, call.agent, call.held, call.supervisorAnswered ? call.supervisorExtension : null,
+                    call.startedAt));
+        }
+        views.sort(java.util.Comparator.comparing(CallView::startedAt));
+        return views;
+    }
+
+    @Override
+    public void hold(String interactionId) {
+        command(interactionId, call -> {
+            talking(call, "held");
+            if (!call.held) {
+                call.held = true;
+                call.bridge.hold();
+                playHoldMusic(call);
+                LOG.info("Call {} on hold", call.id);
+            }
+        });
+    }
+
+    @Override
+    public void retrieve(String interactionId) {
+        command(interactionId, call -> {
+            talking(call, "retrieved");
+            if (call.held) {
+                call.held = false;
+                call.callerMedia.stopPlaying();
+                call.bridge.resume();
+                LOG.info("Call {} taken off hold", call.id);
+            }
+        });
+    }
+
+    @Override
+    public void hangUp(String interactionId) {
+        command(interactionId, call -> {
+            LOG.info("Call {} hung up by command", call.id);
+            if (call.state == VoiceCall.State.TALKING) {
+                sendBye(call.agentDialog);
+                sendBye(call.callerDialog);
+                ignoreConflict(() -> acd.end(call.id));
+                finish(call);
+            } else {
+                if (call.state == VoiceCall.State.RINGING_AGENT) {
+                    cancelAgent(call);
+                    call.state = VoiceCall.State.QUEUED;
+                }
+                hangUpFromFlow(call);
+            }
+        });
+    }
+
+    @Override
+    public void transfer(String interactionId, TransferTarget target) {
+        command(interactionId, call -> {
+            talking(call, "transferred");
+            checkTarget(target);
+            transferOnLane(call, target);
+        });
+    }
+
+    private void transferOnLane(VoiceCall call, TransferTarget target) {
+        LOG.info("Call {}: agent {} transfers it to {} {}", call.id, call.agent, target.kind(), target.value());
+        leaveAgent(call);
+        String previous = call.id;
+        byInteraction.remove(call.id);
+        call.id = UUID.randomUUID().toString();
+        byInteraction.put(call.id, call);
+        call.state = VoiceCall.State.FLOW;
+        Map<String, String> attributes = Map.of("transferredFrom", previous);
+        switch (target.kind()) {
+            case QUEUE -> enqueue(call, new Interaction(call.id, Channel.VOICE, target.value(), 0, List.of(),
+                    call.dialed, call.caller, attributes, Instant.now()), Duration.ZERO, "en");
+            case AGENT -> {
+                String queue = call.queue;
+                enqueue(call, new Interaction(call.id, Channel.VOICE, queue, 0, List.of(), call.dialed, call.caller,
+                        attributes, Instant.now()), Duration.ZERO, "en");
+                if (call.state == VoiceCall.State.QUEUED) {
+                    ignoreConflict(() -> acd.pull(call.id, target.value()));
+                }
+            }
+            case ENTRY_POINT -> {
+                if (!flows.start(new SipCallSession(call, this, target.value()))) {
+                    hangUpFromFlow(call);
+                }
+            }
+        }
+    }
+
+    private void checkTarget(TransferTarget target) {
+        switch (target.kind()) {
+            case QUEUE -> {
+                if (acd.queue(target.value()).isEmpty()) {
+                    throw new CallControlException("no queue '" + target.value() + "'", false);
+                }
+            }
+            case AGENT -> {
+                AgentView agent = acd.agent(target.value()).orElseThrow(() ->
+                        new CallControlException("agent '" + target.value() + "' is not signed in", false));
+                if (agent.state() != org.switchboard.api.acd.AgentState.READY) {
+                    throw new CallControlException("agent '" + target.value() + "' is " + agent.state()
+                            + ", not READY", false);
+                }
+            }
+            case ENTRY_POINT -> {
+                if (!flows.entryPoints().containsKey(target.value())) {
+                    throw new CallControlException("no entry point '" + target.value() + "'", false);
+                }
+            }
+        }
+    }
+
+    /** The agent's leg ends and the agent goes to wrap-up; the caller stays, hearing music. */
+    private void leaveAgent(VoiceCall call) {
+        endMonitoring(call, true);
+        if (call.bridge != null) {
+            call.bridge.close();
+            call.bridge = null;
+        }
+        sendBye(call.agentDialog);
+        ignoreConflict(() -> acd.end(call.id));
+        forgetAgentLeg(call);
+        call.held = false;
+        call.bridgedAt = null;
+        call.recording = null;
+        playHoldMusic(call);
+    }
+
+    @Override
+    public void monitor(String interactionId, String extension, MonitorMode mode) {
+        command(interactionId, call -> {
+            talking(call, "monitored");
+            if (call.supervisorAnswered && extension.equals(call.supervisorExtension)) {
+                call.monitorMode = mode;
+                call.bridge.monitor(call.supervisorMedia, mode);
+                LOG.info("Call {}: supervisor at {} now in {}", call.id, extension, mode);
+                return;
+            }
+            Registrations.Binding phone = registrations.find(extension, System.currentTimeMillis()).orElseThrow(() ->
+                    new CallControlException("no phone registered at extension '" + extension + "'", false));
+            endMonitoring(call, true);
+            MediaLeg leg = media.open();
+            SipURI contact = phone.contact();
+            String transport = contact.getTransportParam() != null ? contact.getTransportParam() : "udp";
+            try {
+                Request invite = messages.invite(provider, contact, call.caller, mode.name().toLowerCase(), extension,
+                        transport);
+                messages.body(invite, "application/sdp", Sdp.offer(leg.local()));
+                ClientTransaction transaction = provider.getNewClientTransaction(invite);
+                call.supervisorExtension = extension;
+                call.monitorMode = mode;
+                call.supervisorMedia = leg;
+                call.supervisorInvite = transaction;
+                call.supervisorDialog = provider.getNewDialog(transaction);
+                call.supervisorCallId = callId(invite);
+                bySipCallId.put(call.supervisorCallId, call);
+                transaction.sendRequest();
+                LOG.info("Call {}: ringing supervisor at {} to {}", call.id, extension, mode);
+            } catch (SipException | RuntimeException e) {
+                leg.close();
+                call.clearSupervisor();
+                throw new CallControlException("the supervisor's phone cannot be rung: " + e.getMessage(), false);
+            }
+        });
+    }
+
+    private void supervisorResponse(VoiceCall call, ResponseEvent event, long cseq) {
+        int status = event.getResponse().getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        if (status >= 300) {
+            LOG.info("Call {}: supervisor's phone at {} answered {}", call.id, call.supervisorExtension, status);
+            endMonitoring(call, false);
+            return;
+        }
+        Dialog dialog = event.getDialog();
+        sendAck(dialog, cseq);
+        if (call.supervisorAnswered) {
+            return; // a retransmitted 200
+        }
+        if (call.state != VoiceCall.State.TALKING || call.bridge == null) {
+            sendBye(dialog);
+            endMonitoring(call, false);
+            return;
+        }
+        try {
+            SessionOffer answer = Sdp.read(body(event.getResponse()));
+            call.supervisorMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
+        } catch (SdpRejected e) {
+            sendBye(dialog);
+            endMonitoring(call, false);
+            return;
+        }
+        call.supervisorAnswered = true;
+        call.bridge.monitor(call.supervisorMedia, call.monitorMode);
+        LOG.info("Call {}: supervisor at {} joined ({})", call.id, call.supervisorExtension, call.monitorMode);
+    }
+
+    /** The supervisor leaves: their phone gets a BYE when {@code hangUpPhone}, the parties are relayed again. */
+    private void endMonitoring(VoiceCall call, boolean hangUpPhone) {
+        if (call.supervisorCallId == null) {
+            return;
+        }
+        if (call.bridge != null && call.supervisorAnswered) {
+            call.bridge.stopMonitoring();
+        }
+        if (hangUpPhone) {
+            if (call.supervisorAnswered) {
+                sendBye(call.supervisorDialog);
+            } else if (call.supervisorInvite != null) {
+                cancelOnProvisional.put(call.supervisorCallId, call.supervisorInvite);
+                sendCancel(call.supervisorInvite);
+            }
+        }
+        bySipCallId.remove(call.supervisorCallId);
+        call.clearSupervisor();
+    }
+
+    private static void talking(VoiceCall call, String what) {
+        if (call.state != VoiceCall.State.TALKING || call.bridge == null) {
+            throw new CallControlException("call " + call.id + " is " + call.state + "; only a call in conversation can be "
+                    + what, false);
+        }
+    }
+
+    /** Runs a command on the call's lane and waits for it, so that its refusal reaches the caller. */
+    private void command(String interactionId, Consumer<VoiceCall> action) {
+        VoiceCall call = byInteraction.get(interactionId);
+        if (call == null) {
+            throw new CallControlException("no live call '" + interactionId + "'", true);
+        }
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        lanes.execute(call.callerCallId, () -> {
+            try {
+                if (call.state == VoiceCall.State.ENDED) {
+                    throw new CallControlException("call '" + interactionId + "' has ended", true);
+                }
+                action.accept(call);
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("call " + interactionId + " did not answer the command within 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private void cancelAgent(VoiceCall call) {
@@ -711,6 +1060,7 @@ final class CallControl {
 
     private void finish(VoiceCall call) {
         call.state = VoiceCall.State.ENDED;
+        endMonitoring(call, true);
         if (call.bridge != null) {
             call.bridge.close();
         }

@@ -1,0 +1,30 @@
+package org.switchboard.api.voice;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.switchboard.api.media.MonitorMode;
+
+/**
+ * Commands on live calls, each carried out in order with the call's other events; a command that does not
+ * fit the call throws {@link CallControlException} saying why.
+ */
+@ProviderType
+public interface CallControl {
+
+    List<CallView> calls();
+
+    /** The customer hears music; the agent hears silence. */
+    void hold(String interactionId);
+
+    void retrieve(String interactionId);
+
+    /** Ends the call for both parties. */
+    void hangUp(String interactionId);
+
+    /** Blind transfer: the agent leaves the call (and goes to wrap-up); the customer goes where told. */
+    void transfer(String interactionId, TransferTarget target);
+
+    /** Rings the supervisor's phone at {@code extension}; once answered, it joins the conversation in {@code mode}. */
+    void monitor(String interactionId, String extension, MonitorMode mode);
+}

@@ -1,0 +1,11 @@
+package org.switchboard.api.voice;
+
+import java.time.Instant;
+
+/**
+ * A live call as supervisors see it: {@code state} is FLOW (in its IVR flow), QUEUED, RINGING (an agent's
+ * phone rings), TALKING; {@code monitoredBy} is the supervisor's extension, if one is listening.
+ */
+public record CallView(String interactionId, String caller, String dialed, String state, String queue, String agent,
+        boolean held, String monitoredBy, Instant startedAt) {
+}

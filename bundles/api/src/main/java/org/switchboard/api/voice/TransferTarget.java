@@ -1,0 +1,15 @@
+package org.switchboard.api.voice;
+
+import java.util.Objects;
+
+/** Where a blind transfer sends a call: an agent (by login), a queue, or an entry point (its flow runs). */
+public record TransferTarget(Kind kind, String value) {
+
+    /** What {@code value} names. */
+    public enum Kind { AGENT, QUEUE, ENTRY_POINT }
+
+    public TransferTarget {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+    }
+}
