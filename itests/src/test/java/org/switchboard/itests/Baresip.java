@@ -21,10 +21,13 @@ public final class Baresip implements AutoCloseable {
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final String extension;
+    private final Path folder;
 
-    private Baresip(Process process, String extension, Path log) {
+    private Baresip(Process process, String extension, Path folder) {
         this.process = process;
         this.extension = extension;
+        this.folder = folder;
+        Path log = folder.resolve("baresip.out");
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -42,7 +45,10 @@ public final class Baresip implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts a phone for {@code extension}; {@code autoAnswer} false makes it ring until the call is cancelled. */
+    /**
+     * Starts a phone for {@code extension}; {@code autoAnswer} false makes it ring until the call is cancelled.
+     * What it hears is recorded under rec/.
+     */
     public static Baresip start(Path folder, String extension, String password, int appliancePort, boolean autoAnswer)
             throws IOException {
         Files.createDirectories(folder.resolve("rec"));
@@ -58,6 +64,8 @@ public final class Baresip implements AutoCloseable {
                 "module aufile.so",
                 "module aubridge.so",
                 "module account.so",
+                "module sndfile.so",
+                "snd_path " + folder.resolve("rec"),
                 "module_app menu.so",
                 // Apart from the appliance's RTP ports (40000 and up in tests) and sipp's (20000-29999).
                 "rtp_ports " + (30_000 + 2 * ((port / 2) % 4_900)) + "-" + (30_100 + 2 * ((port / 2) % 4_900)),
@@ -66,7 +74,7 @@ public final class Baresip implements AutoCloseable {
                 + ">;auth_pass=" + password + ";regint=600;answermode=" + (autoAnswer ? "auto" : "manual")
                 + ";audio_codecs=PCMU,PCMA\n");
         Process process = new ProcessBuilder("baresip", "-f", folder.toString()).redirectErrorStream(true).start();
-        return new Baresip(process, extension, folder.resolve("baresip.out"));
+        return new Baresip(process, extension, folder);
     }
 
     /** Waits until the appliance accepted the phone's registration. */
@@ -84,6 +92,22 @@ public final class Baresip implements AutoCloseable {
     /** True once a call rang at the phone. */
     public boolean rang() {
         return output.stream().anyMatch(line -> line.contains("Incoming call") || line.contains("Call established"));
+    }
+
+    /** The mean absolute sample of what the phone heard in its last call (baresip's sndfile "-dec" dump). */
+    public double heardLevel() throws IOException {
+        try (var files = Files.list(folder.resolve("rec"))) {
+            Path heard = files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the phone recorded nothing"));
+            byte[] wav = Files.readAllBytes(heard);
+            ByteBuffer samples = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+            long sum = 0;
+            int count = 0;
+            for (int at = 44; at + 2 <= wav.length; at += 2, count++) {
+                sum += Math.abs(samples.getShort(at));
+            }
+            return count == 0 ? 0 : (double) sum / count;
+        }
     }
 
     public List<String> output() {

@@ -30,11 +30,12 @@ public class VoiceIT extends ApplianceTestSupport {
     private static final String QUIET_QUEUE = "voice-quiet";
 
     private String admin;
+    private final List<String> signedIn = new ArrayList<>();
 
     @Override
     protected Option[] extraOptions() {
         List<Option> options = new ArrayList<>();
-        for (String extension : List.of("2001", "2002", "2003")) {
+        for (String extension : List.of("2001", "2002", "2003", "2004", "2005", "2009")) {
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "extension", extension));
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "password",
                     "secret-" + extension));
@@ -62,6 +63,14 @@ public class VoiceIT extends ApplianceTestSupport {
                 + QUIET_QUEUE + "\",\"announceSeconds\":10,\"language\":\"ru\"}}}");
         assertEquals(200, http().put("/api/v1/entry-points/100", admin, "{\"flow\":\"voice-main\"}").statusCode());
         assertEquals(200, http().put("/api/v1/entry-points/200", admin, "{\"flow\":\"voice-quiet\"}").statusCode());
+    }
+
+    /** Agents of one test do not linger for the next, whose calls their closed phones would not answer. */
+    @org.junit.After
+    public void signOut() throws Exception {
+        for (String agent : signedIn) {
+            http().post("/api/v1/agents/" + agent + "/logout", admin, "");
+        }
     }
 
     private void saveFlow(String name, String document) throws Exception {
@@ -138,6 +147,75 @@ public class VoiceIT extends ApplianceTestSupport {
                 == abandonedBefore + 1);
     }
 
+    @Test
+    public void anAgentHoldsAndRetrievesTransfersAndASupervisorWhispers() throws Exception {
+        String supervisor = Http.basic("admin", adminPassword());
+        String first = signIn("2004");
+        try (Baresip agentPhone = Baresip.start(workFolder("phone-2004"), "2004", "secret-2004", sipPort(), true);
+             Baresip supervisorPhone = Baresip.start(workFolder("phone-2009"), "2009", "secret-2009", sipPort(), true);
+             Baresip nextPhone = Baresip.start(workFolder("phone-2005"), "2005", "secret-2005", sipPort(), true)) {
+            agentPhone.awaitRegistered();
+            supervisorPhone.awaitRegistered();
+            nextPhone.awaitRegistered();
+            // A caller who says nothing: whatever the agent hears comes from the supervisor.
+            Sipp caller = Sipp.call("silent-caller", sipPort(), "200", workFolder("caller"), "-m", "1");
+            // The quiet queue has no agents: pull the call to the first agent as a supervisor would.
+            String id = awaitCall("QUEUED", null).get("interactionId").asText();
+            assertEquals(204, http().post("/api/v1/interactions/" + id + "/pull", supervisor,
+                    "{\"agent\":\"" + first + "\"}").statusCode());
+            awaitCall("TALKING", first);
+
+            assertEquals("an agent may not hold another agent's call", 403,
+                    http().post("/api/v1/calls/" + id + "/hold", Http.basic(AGENT, AGENT_PASSWORD), "").statusCode());
+            assertEquals(204, http().post("/api/v1/calls/" + id + "/hold", supervisor, "").statusCode());
+            assertTrue(awaitCall("TALKING", first).get("held").asBoolean());
+            assertEquals(204, http().post("/api/v1/calls/" + id + "/retrieve", supervisor, "").statusCode());
+            assertTrue(!awaitCall("TALKING", first).get("held").asBoolean());
+
+            HttpResponse<String> badMode = http().post("/api/v1/calls/" + id + "/monitor", supervisor,
+                    "{\"extension\":\"2009\"}");
+            assertEquals(400, badMode.statusCode());
+            assertEquals(204, http().post("/api/v1/calls/" + id + "/monitor", supervisor,
+                    "{\"extension\":\"2009\",\"mode\":\"WHISPER\"}").statusCode());
+            Await.until("the supervisor joined", Duration.ofSeconds(15),
+                    () -> "2009".equals(awaitCall("TALKING", first).path("monitoredBy").asText()));
+            assertTrue(supervisorPhone.answered());
+            // Let the agent hear two seconds of whisper.
+            Await.settled("the whisper goes on", Duration.ofSeconds(2),
+                    () -> "2009".equals(awaitCall("TALKING", first).path("monitoredBy").asText()));
+
+            String second = signIn("2005");
+            HttpResponse<String> nowhere = http().post("/api/v1/calls/" + id + "/transfer", supervisor,
+                    "{\"queue\":\"no-such-queue\"}");
+            assertEquals(409, nowhere.statusCode());
+            assertEquals(204, http().post("/api/v1/calls/" + id + "/transfer", supervisor,
+                    "{\"agent\":\"" + second + "\"}").statusCode());
+            JsonNode transferred = awaitCall("TALKING", second);
+            assertTrue(nextPhone.answered());
+            assertEquals(204, http().post("/api/v1/calls/" + transferred.get("interactionId").asText() + "/hangup",
+                    supervisor, "").statusCode());
+            assertEquals(caller.output(), 0, caller.await(60));
+            assertTrue("the agent heard the supervisor: " + agentPhone.heardLevel(), agentPhone.heardLevel() > 50);
+        }
+        JsonNode firstAgent = JSON.readTree(http().get("/api/v1/agents/" + first, admin).body());
+        assertEquals("the transferring agent wraps up", "WRAP_UP", firstAgent.get("state").asText());
+    }
+
+    /** Waits for the one live call in {@code state} (with {@code agent}, when given) and returns it. */
+    private JsonNode awaitCall(String state, String agent) throws Exception {
+        JsonNode[] found = new JsonNode[1];
+        Await.until("a call " + state + (agent == null ? "" : " with " + agent), Duration.ofSeconds(20), () -> {
+            for (JsonNode call : JSON.readTree(http().get("/api/v1/calls", admin).body())) {
+                if (state.equals(call.get("state").asText()) && (agent == null || agent.equals(call.path("agent").asText()))) {
+                    found[0] = call;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
     private String signIn(String extension) throws Exception {
         String agent = "agent-" + extension + "-" + UUID.randomUUID().toString().substring(0, 6);
         assertEquals(200, http().put("/api/v1/agents/" + agent, admin, "{\"name\":\"Agent " + extension
@@ -145,6 +223,7 @@ public class VoiceIT extends ApplianceTestSupport {
         assertEquals(200, http().post("/api/v1/agents/" + agent + "/login", admin,
                 "{\"extension\":\"" + extension + "\"}").statusCode());
         assertEquals(200, http().put("/api/v1/agents/" + agent + "/state", admin, "{\"state\":\"READY\"}").statusCode());
+        signedIn.add(agent);
         return agent;
     }
 
