@@ -6,14 +6,9 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -119,31 +114,14 @@ public class SipProtectionIT extends ApplianceTestSupport {
     private final String registerCallId = UUID.randomUUID().toString();
 
     private String register(int cseq, String authorization) {
-        return "REGISTER sip:127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:LOCALPORT;branch=z9hG4bK-reg" + cseq + registerCallId.substring(0, 6) + "\r\n"
-                + "From: <sip:3001@127.0.0.1>;tag=reg\r\nTo: <sip:3001@127.0.0.1>\r\n"
-                + "Call-ID: " + registerCallId + "\r\nCSeq: " + cseq + " REGISTER\r\n"
-                + "Contact: <sip:3001@127.0.0.1:LOCALPORT>\r\nExpires: 60\r\nMax-Forwards: 70\r\n"
-                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-                + "Content-Length: 0\r\n\r\n";
+        return SipDigest.register("3001", registerCallId, cseq, 5999, authorization);
     }
 
-    private static String authorization(String nonce, String password) throws Exception {
-        String ha1 = md5("3001:switchboard:" + password);
-        String ha2 = md5("REGISTER:sip:127.0.0.1");
-        String response = md5(ha1 + ":" + nonce + ":00000001:abcdef:auth:" + ha2);
-        return "Digest username=\"3001\", realm=\"switchboard\", nonce=\"" + nonce + "\", uri=\"sip:127.0.0.1\", "
-                + "response=\"" + response + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"abcdef\"";
+    private static String authorization(String nonce, String password) {
+        return SipDigest.authorization("3001", password, nonce, "REGISTER", "sip:127.0.0.1");
     }
 
     private static String nonce(String challenge) {
-        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
-        assertTrue(challenge, nonce.find());
-        return nonce.group(1);
-    }
-
-    private static String md5(String text) throws Exception {
-        byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-        return String.format("%032x", new BigInteger(1, digest));
+        return SipDigest.nonce(challenge);
     }
 }

@@ -38,6 +38,17 @@ public final class Sipp {
         return new Sipp(process, log);
     }
 
+    /** Answers one call at {@code port} with a scenario; {@code service} fills [service] (e.g. a transfer target). */
+    public static Sipp answer(String scenario, int port, String service, Path workFolder) throws IOException {
+        Files.createDirectories(workFolder);
+        Path scenarioFile = Path.of(System.getProperty("switchboard.it.resources"), "sipp", scenario + ".xml");
+        Path log = workFolder.resolve("sipp-" + scenario + ".out");
+        Process process = new ProcessBuilder("sipp", "-sf", scenarioFile.toString(), "-i", "127.0.0.1", "-p",
+                String.valueOf(port), "-s", service, "-m", "1", "-nostdin", "-timeout", "60", "-trace_err",
+                "-trace_msg").directory(workFolder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new Sipp(process, log);
+    }
+
     /** Waits for sipp to finish; its exit code is 0 when every call went as the scenario says. */
     public int await(long seconds) throws Exception {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {

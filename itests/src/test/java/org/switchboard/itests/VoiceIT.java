@@ -35,7 +35,7 @@ public class VoiceIT extends ApplianceTestSupport {
     @Override
     protected Option[] extraOptions() {
         List<Option> options = new ArrayList<>();
-        for (String extension : List.of("2001", "2002", "2003", "2004", "2005", "2009")) {
+        for (String extension : List.of("2001", "2002", "2003", "2004", "2005", "2006", "2007", "2009")) {
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "extension", extension));
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "password",
                     "secret-" + extension));
@@ -199,6 +199,29 @@ public class VoiceIT extends ApplianceTestSupport {
         }
         JsonNode firstAgent = JSON.readTree(http().get("/api/v1/agents/" + first, admin).body());
         assertEquals("the transferring agent wraps up", "WRAP_UP", firstAgent.get("state").asText());
+    }
+
+    @Test
+    public void anAgentsPhoneTransfersTheCallBlindWithRefer() throws Exception {
+        int phonePort = FreePorts.next();
+        SipDigest.registerPhone(sipPort(), "2006", "secret-2006", phonePort);
+        Sipp referringPhone = Sipp.answer("referring-agent", phonePort, "2007", workFolder("phone-2006"));
+        String first = signIn("2006");
+        try (Baresip nextPhone = Baresip.start(workFolder("phone-2007"), "2007", "secret-2007", sipPort(), true)) {
+            nextPhone.awaitRegistered();
+            // The phone refers the call to extension 2007, whose agent is ready.
+            String second = signIn("2007");
+            Sipp caller = Sipp.call("silent-caller", sipPort(), "200", workFolder("caller"), "-m", "1");
+            String id = awaitCall("QUEUED", null).get("interactionId").asText();
+            assertEquals(204, http().post("/api/v1/interactions/" + id + "/pull", admin,
+                    "{\"agent\":\"" + first + "\"}").statusCode());
+            assertEquals("202, NOTIFY of 200, BYE: " + referringPhone.output(), 0, referringPhone.await(30));
+            JsonNode transferred = awaitCall("TALKING", second);
+            assertTrue(nextPhone.answered());
+            assertEquals(204, http().post("/api/v1/calls/" + transferred.get("interactionId").asText() + "/hangup",
+                    admin, "").statusCode());
+            assertEquals(caller.output(), 0, caller.await(60));
+        }
     }
 
     /** Waits for the one live call in {@code state} (with {@code agent}, when given) and returns it. */

@@ -502,8 +502,9 @@ final class B2bua implements CallControl {
             respond(transaction, messages.response(Response.ACCEPTED, request));
             try {
                 checkTarget(destination);
-                transferOnLane(call, destination);
+                // Told before the agent's leg ends with the transfer, while the dialog can still carry it.
                 notifyTransfer(dialog, "SIP/2.0 200 OK");
+                transferOnLane(call, destination);
             } catch (CallControlException e) {
                 LOG.info("Call {}: transfer to {} refused: {}", call.id, target, e.getMessage());
                 notifyTransfer(dialog, "SIP/2.0 480 Temporarily Unavailable");
