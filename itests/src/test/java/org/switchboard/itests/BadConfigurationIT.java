@@ -16,11 +16,11 @@ import org.ops4j.pax.exam.Option;
 public class BadConfigurationIT extends ApplianceTestSupport {
 
     private static final Pattern REPORT = Pattern.compile(
-            "Configuration org\\.switchboard\\.node: key 'sip\\.port' has invalid value 'five'");
+            "Configuration org\\.switchboard\\.sip: key 'max\\.calls' has invalid value 'lots'");
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {editConfigurationFilePut("etc/org.switchboard.node.cfg", "sip.port", "five")};
+        return new Option[] {editConfigurationFilePut("etc/org.switchboard.sip.cfg", "max.calls", "lots")};
     }
 
     @Override
@@ -29,12 +29,12 @@ public class BadConfigurationIT extends ApplianceTestSupport {
     }
 
     @Test
-    public void badPortIsReportedAndTheDefaultApplies() throws Exception {
+    public void aBadNumberIsReportedAndTheDefaultApplies() throws Exception {
         awaitHealthy();
         Await.until("the report in the log", Duration.ofSeconds(30),
                 () -> REPORT.matcher(Files.readString(karafData().resolve("log/karaf.log"))).find());
 
         assertEquals(200, http().get("/api/v1/node", Http.basic("admin", adminPassword())).statusCode());
-        assertThat(Files.readString(karafData().resolve("log/karaf.log")), containsString("SIP port 5060"));
+        assertThat(Files.readString(karafData().resolve("log/karaf.log")), containsString("at most 500 calls"));
     }
 }

@@ -62,8 +62,7 @@ public class DefaultNodeStatusService implements NodeStatusService {
     @Modified
     void modified(NodeConfig config) {
         nodeName = config.node_name().isBlank() ? hostName() : config.node_name().trim();
-        LOG.info("Node '{}' (Switchboard {}), SIP port {}, cluster port {}", nodeName, version, config.sip_port(),
-                config.cluster_port());
+        LOG.info("Node '{}' (Switchboard {}), cluster port {}", nodeName, version, config.cluster_port());
     }
 
     @Override

@@ -13,9 +13,6 @@ public @interface NodeConfig {
     @AttributeDefinition(name = "Node name", description = "Name shown in status and cluster views; empty means the host name")
     String node_name() default "";
 
-    @AttributeDefinition(name = "SIP port", description = "UDP and TCP port of the SIP listening point", min = "1", max = "65535")
-    int sip_port() default 5060;
-
     @AttributeDefinition(name = "Cluster port", description = "Port of the cluster member", min = "1", max = "65535")
     int cluster_port() default 5701;
 }

@@ -1,8 +1,5 @@
 package org.switchboard.persistence.internal;
 
-import java.sql.Clob;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -23,7 +20,7 @@ public class JdbcFlowStore implements FlowStore {
     public Map<String, String> flows() {
         Map<String, String> flows = new LinkedHashMap<>();
         Jdbc.inTransaction(database.dataSource(), connection -> Jdbc.query(connection,
-                "SELECT name, document FROM flow ORDER BY name", row -> flows.put(row.getString(1), text(row, 2))));
+                "SELECT name, document FROM flow ORDER BY name", row -> flows.put(row.getString(1), row.getString(2))));
         return flows;
     }
 
@@ -66,10 +63,5 @@ public class JdbcFlowStore implements FlowStore {
     public void deleteEntryPoint(String number) {
         Jdbc.inTransaction(database.dataSource(), connection ->
                 Jdbc.update(connection, "DELETE FROM entry_point WHERE number = ?", number));
-    }
-
-    private static String text(ResultSet row, int column) throws SQLException {
-        Clob clob = row.getClob(column);
-        return clob == null ? null : clob.getSubString(1, (int) clob.length());
     }
 }
