@@ -19,6 +19,11 @@ public final class Sipp {
         this.log = log;
     }
 
+    /** The folder sipp runs in, where its -trace_msg and -trace_err files are. */
+    public Path folder() {
+        return log.getParent();
+    }
+
     /**
      * Calls {@code service} at the appliance's SIP port with a scenario; {@code extra} are further sipp options
      * (e.g. "-d", "5000" for the pause, "-m", "3" for the number of calls).
@@ -39,13 +44,16 @@ public final class Sipp {
     }
 
     /** Answers one call at {@code port} with a scenario; {@code service} fills [service] (e.g. a transfer target). */
-    public static Sipp answer(String scenario, int port, String service, Path workFolder) throws IOException {
+    public static Sipp answer(String scenario, int port, String service, Path workFolder, String... extra)
+            throws IOException {
         Files.createDirectories(workFolder);
         Path scenarioFile = Path.of(System.getProperty("switchboard.it.resources"), "sipp", scenario + ".xml");
         Path log = workFolder.resolve("sipp-" + scenario + ".out");
-        Process process = new ProcessBuilder("sipp", "-sf", scenarioFile.toString(), "-i", "127.0.0.1", "-p",
-                String.valueOf(port), "-s", service, "-m", "1", "-nostdin", "-timeout", "60", "-trace_err",
-                "-trace_msg").directory(workFolder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", scenarioFile.toString(), "-i", "127.0.0.1", "-p",
+                String.valueOf(port), "-s", service, "-m", "1", "-nostdin", "-timeout", "60", "-trace_err", "-trace_msg"));
+        command.addAll(List.of(extra));
+        Process process = new ProcessBuilder(command).directory(workFolder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         return new Sipp(process, log);
     }
 

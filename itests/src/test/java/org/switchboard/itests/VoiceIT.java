@@ -2,6 +2,7 @@ package org.switchboard.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,8 +35,14 @@ public class VoiceIT extends ApplianceTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        List<Option> options = new ArrayList<>();
-        for (String extension : List.of("2001", "2002", "2003", "2004", "2005", "2006", "2007", "2009")) {
+        int trunkPort = FreePorts.next();
+        List<Option> options = new ArrayList<>(List.of(
+                systemProperty("switchboard.it.trunk.port").value(String.valueOf(trunkPort)),
+                editConfigurationFilePut("etc/org.switchboard.sip.trunk-pstn.cfg", "name", "pstn"),
+                editConfigurationFilePut("etc/org.switchboard.sip.trunk-pstn.cfg", "host", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.switchboard.sip.trunk-pstn.cfg", "port", String.valueOf(trunkPort)),
+                editConfigurationFilePut("etc/org.switchboard.sip.trunk-pstn.cfg", "caller.number", "74950000000")));
+        for (String extension : List.of("2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009")) {
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "extension", extension));
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "password",
                     "secret-" + extension));
@@ -221,6 +228,39 @@ public class VoiceIT extends ApplianceTestSupport {
             assertEquals(204, http().post("/api/v1/calls/" + transferred.get("interactionId").asText() + "/hangup",
                     admin, "").statusCode());
             assertEquals(caller.output(), 0, caller.await(60));
+        }
+    }
+
+    @Test
+    public void anAcceptedCallbackRingsTheAgentThenCallsTheCustomerThroughTheTrunk() throws Exception {
+        // The trunk's far end: sipp answering as the customer, who talks for 2 s and hangs up.
+        Sipp customer = Sipp.answer("customer", Integer.getInteger("switchboard.it.trunk.port"), "x",
+                workFolder("customer"), "-d", "2000");
+        String agent = signIn("2008");
+        try (Baresip phone = Baresip.start(workFolder("phone-2008"), "2008", "secret-2008", sipPort(), true)) {
+            phone.awaitRegistered();
+            HttpResponse<String> pushed = http().post("/api/v1/interactions", admin, "{\"channel\":\"CALLBACK\","
+                    + "\"queue\":\"" + QUEUE + "\",\"customer\":\"79161112233\"}");
+            assertEquals(pushed.body(), 201, pushed.statusCode());
+            String id = JSON.readTree(pushed.body()).get("id").asText();
+            Await.until("the callback offered to " + agent, Duration.ofSeconds(10), () -> JSON.readTree(
+                    http().get("/api/v1/agents/" + agent, admin).body()).get("state").asText().equals("RESERVED"));
+            assertEquals(204, http().post("/api/v1/interactions/" + id + "/accept", admin,
+                    "{\"agent\":\"" + agent + "\"}").statusCode());
+            assertEquals(customer.output(), 0, customer.await(60));
+            assertTrue(phone.answered());
+            assertTrue("the customer's number was dialed", Files.readString(traceOf(customer))
+                    .contains("INVITE sip:79161112233@"));
+            JsonNode recording = latestRecordingOf(agent);
+            assertEquals(id, recording.get("interactionId").asText());
+            Await.until("the callback ended", Duration.ofSeconds(10),
+                    () -> history(id).contains("ENDED"));
+        }
+    }
+
+    private static Path traceOf(Sipp sipp) throws java.io.IOException {
+        try (var files = Files.list(sipp.folder())) {
+            return files.filter(f -> f.getFileName().toString().endsWith("_messages.log")).findFirst().orElseThrow();
         }
     }
 

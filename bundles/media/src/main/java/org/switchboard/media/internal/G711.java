@@ -40,16 +40,6 @@ final class G711 {
         return encode(codec, (short) 0);
     }
 
-    /** Re-encodes one payload from one codec to the other in place (nothing to do when they are the same). */
-    static void transcode(byte[] payload, int offset, int length, Codec from, Codec to) {
-        if (from == to) {
-            return;
-        }
-        for (int i = offset; i < offset + length; i++) {
-            payload[i] = encode(to, decode(from, payload[i]));
-        }
-    }
-
     static byte linearToUlaw(short pcm) {
         int sample = pcm;
         int sign = (sample >> 8) & 0x80;

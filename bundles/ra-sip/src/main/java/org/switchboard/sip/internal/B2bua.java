@@ -75,6 +75,7 @@ final class B2bua implements CallControl {
     private final String holdMusic;
     private final Path recordings;
     private final java.util.function.Consumer<Recording> recorded;
+    private final gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication;
     private final Map<String, VoiceCall> bySipCallId = new ConcurrentHashMap<>();
     private final Map<String, VoiceCall> byInteraction = new ConcurrentHashMap<>();
     private final Map<String, ClientTransaction> cancelOnProvisional = new ConcurrentHashMap<>();
@@ -82,7 +83,8 @@ final class B2bua implements CallControl {
     B2bua(SipProvider provider, SipMessages messages, MediaService media, AcdService acd,
             Registrations registrations, FlowService flows, ScheduledExecutorService timers, KeyedExecutor lanes,
             int maxCalls,
-            String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded) {
+            String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded,
+            gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication) {
         this.provider = provider;
         this.messages = messages;
         this.media = media;
@@ -95,6 +97,7 @@ final class B2bua implements CallControl {
         this.holdMusic = holdMusic;
         this.recordings = recordings;
         this.recorded = recorded;
+        this.authentication = authentication;
     }
 
     int activeCalls() {
@@ -111,7 +114,7 @@ final class B2bua implements CallControl {
         if (existing != null || ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
             ServerTransaction transaction = serverTransaction(event);
             if (transaction != null) {
-                lanes.execute(existing != null ? existing.callerCallId : callId, () -> reInvite(existing, event, transaction));
+                lanes.execute(existing != null ? existing.lane : callId, () -> reInvite(existing, event, transaction));
             }
             return;
         }
@@ -193,7 +196,7 @@ final class B2bua implements CallControl {
     // ---- what flows ask of a call (on its lane) -------------------------------------------------------------
 
     void onLane(VoiceCall call, Runnable task) {
-        lanes.execute(call.callerCallId, () -> {
+        lanes.execute(call.lane, () -> {
             if (call.state != VoiceCall.State.ENDED) {
                 task.run();
             }
@@ -366,7 +369,7 @@ final class B2bua implements CallControl {
             respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
-        lanes.execute(call.callerCallId, () -> {
+        lanes.execute(call.lane, () -> {
             respond(transaction, messages.response(Response.OK, request));
             if (callId(request).equals(call.supervisorCallId)) {
                 LOG.info("Call {}: supervisor at {} left", call.id, call.supervisorExtension);
@@ -384,6 +387,14 @@ final class B2bua implements CallControl {
             case QUEUED -> {
                 LOG.info("Call {}: caller hung up after {} waiting in queue {}", call.id, waited(call), call.queue);
                 ignoreConflict(() -> acd.abandon(call.id));
+            }
+            case DIALING_CUSTOMER -> {
+                LOG.info("Callback {}: agent {} hung up while {} was dialed", call.id, call.agent, call.customerNumber);
+                if (call.customerInvite != null) {
+                    cancelOnProvisional.put(call.callerCallId, call.customerInvite);
+                    sendCancel(call.customerInvite);
+                }
+                ignoreConflict(() -> acd.end(call.id));
             }
             case RINGING_AGENT -> {
                 LOG.info("Call {}: caller hung up while agent {} was rung", call.id, call.agent);
@@ -413,8 +424,8 @@ final class B2bua implements CallControl {
         if (call == null) {
             return;
         }
-        lanes.execute(call.callerCallId, () -> {
-            if (call.callerInvite.getState() == TransactionState.PROCEEDING) {
+        lanes.execute(call.lane, () -> {
+            if (call.callerInvite != null && call.callerInvite.getState() == TransactionState.PROCEEDING) {
                 respond(call.callerInvite, messages.response(Response.REQUEST_TERMINATED, call.callerInvite.getRequest()));
                 hangUp(call, true);
             }
@@ -428,7 +439,7 @@ final class B2bua implements CallControl {
         if (call == null || !call.awaitingAnswer || !call.callerCallId.equals(callId(request))) {
             return;
         }
-        lanes.execute(call.callerCallId, () -> {
+        lanes.execute(call.lane, () -> {
             if (!call.awaitingAnswer || call.state == VoiceCall.State.ENDED) {
                 return;
             }
@@ -460,7 +471,7 @@ final class B2bua implements CallControl {
         respond(transaction, messages.response(Response.OK, request));
         if (signal.find() && call.callerCallId.equals(callId(request))) {
             char digit = Character.toUpperCase(signal.group(1).charAt(0));
-            lanes.execute(call.callerCallId, () -> call.callerMedia.digit(digit));
+            lanes.execute(call.lane, () -> call.callerMedia.digit(digit));
         }
     }
 
@@ -492,7 +503,7 @@ final class B2bua implements CallControl {
             return;
         }
         Dialog dialog = event.getDialog();
-        lanes.execute(call.callerCallId, () -> {
+        lanes.execute(call.lane, () -> {
             TransferTarget destination = destination(target);
             if (destination == null) {
                 respond(transaction, warning(messages.response(Response.NOT_FOUND, request),
@@ -559,7 +570,7 @@ final class B2bua implements CallControl {
     private void onCall(String interactionId, java.util.function.Consumer<VoiceCall> action) {
         VoiceCall call = byInteraction.get(interactionId);
         if (call != null) {
-            lanes.execute(call.callerCallId, () -> {
+            lanes.execute(call.lane, () -> {
                 if (call.state != VoiceCall.State.ENDED) {
                     action.accept(call);
                 }
@@ -568,15 +579,14 @@ final class B2bua implements CallControl {
     }
 
     private void ringAgent(VoiceCall call, String agent) {
-        if (call.state != VoiceCall.State.QUEUED) {
+        if (call.state != VoiceCall.State.QUEUED && !(call.outbound && call.state == VoiceCall.State.FLOW)) {
             return;
         }
         Optional<String> extension = acd.agent(agent).map(AgentView::extension);
         Optional<Registrations.Binding> phone = extension.flatMap(e -> registrations.find(e, System.currentTimeMillis()));
         if (phone.isEmpty()) {
-            LOG.warn("Call {} offered to {}, whose phone ({}) is not registered: declined", call.id, agent,
-                    extension.orElse("no extension"));
-            ignoreConflict(() -> acd.decline(call.id, agent));
+            LOG.warn("Call {} for {}, whose phone ({}) is not registered", call.id, agent, extension.orElse("no extension"));
+            ringingFailed(call, agent);
             return;
         }
         MediaLeg agentMedia;
@@ -584,7 +594,7 @@ final class B2bua implements CallControl {
             agentMedia = media.open();
         } catch (MediaUnavailableException e) {
             LOG.warn("Call {} cannot ring {}: {}", call.id, agent, e.getMessage());
-            ignoreConflict(() -> acd.decline(call.id, agent));
+            ringingFailed(call, agent);
             return;
         }
         SipURI contact = phone.get().contact();
@@ -605,7 +615,7 @@ final class B2bua implements CallControl {
         } catch (SipException | RuntimeException e) {
             LOG.warn("Call {} cannot ring {} at {}: {}", call.id, agent, contact, e.toString());
             forgetAgentLeg(call);
-            ignoreConflict(() -> acd.decline(call.id, agent));
+            ringingFailed(call, agent);
         }
     }
 
@@ -634,7 +644,7 @@ final class B2bua implements CallControl {
             }
             return;
         }
-        lanes.execute(call.callerCallId, () -> agentResponse(call, event, cseq.getSeqNumber()));
+        lanes.execute(call.lane, () -> agentResponse(call, event, cseq.getSeqNumber()));
     }
 
     private void agentResponse(VoiceCall call, ResponseEvent event, long cseq) {
@@ -642,6 +652,10 @@ final class B2bua implements CallControl {
         int status = response.getStatusCode();
         if (callId(response).equals(call.supervisorCallId)) {
             supervisorResponse(call, event, cseq);
+            return;
+        }
+        if (call.outbound && callId(response).equals(call.callerCallId)) {
+            customerResponse(call, event, cseq);
             return;
         }
         boolean current = call.state == VoiceCall.State.RINGING_AGENT && callId(response).equals(call.agentCallId);
@@ -656,8 +670,7 @@ final class B2bua implements CallControl {
                 String agent = call.agent;
                 LOG.info("Call {}: agent {}'s phone answered {} {}", call.id, agent, status, response.getReasonPhrase());
                 forgetAgentLeg(call);
-                call.state = VoiceCall.State.QUEUED;
-                ignoreConflict(() -> acd.decline(call.id, agent));
+                ringingFailed(call, agent);
             }
             return;
         }
@@ -684,6 +697,10 @@ final class B2bua implements CallControl {
             return;
         }
         call.agentMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
+        if (call.outbound) {
+            dialCustomer(call);
+            return;
+        }
         try {
             acd.accept(call.id, call.agent);
         } catch (AcdConflictException e) {
@@ -718,13 +735,14 @@ final class B2bua implements CallControl {
         if (call == null || !Request.INVITE.equals(transaction.getRequest().getMethod())) {
             return;
         }
-        lanes.execute(call.callerCallId, () -> {
+        lanes.execute(call.lane, () -> {
             if (call.state == VoiceCall.State.RINGING_AGENT && transaction == call.agentInvite) {
                 String agent = call.agent;
                 LOG.info("Call {}: agent {}'s phone did not answer the INVITE", call.id, agent);
                 forgetAgentLeg(call);
-                call.state = VoiceCall.State.QUEUED;
-                ignoreConflict(() -> acd.decline(call.id, agent));
+                ringingFailed(call, agent);
+            } else if (call.state == VoiceCall.State.DIALING_CUSTOMER && transaction == call.customerInvite) {
+                customerFailed(call, "no answer from the trunk");
             }
         });
     }
@@ -741,7 +759,7 @@ final class B2bua implements CallControl {
     /** Ends every call (the endpoint is stopping): both parties get a BYE. */
     void hangUpAll() {
         for (VoiceCall call : byInteraction.values()) {
-            lanes.execute(call.callerCallId, () -> {
+            lanes.execute(call.lane, () -> {
                 if (call.state == VoiceCall.State.TALKING) {
                     sendBye(call.agentDialog);
                 } else if (call.state == VoiceCall.State.RINGING_AGENT) {
@@ -760,6 +778,126 @@ final class B2bua implements CallControl {
                 }
             });
         }
+    }
+
+    // ---- calls we place (callbacks) ------------------------------------------------------------------------
+
+    /**
+     * An accepted callback: the agent's phone rings first; once the agent answers, the customer is dialed through
+     * the trunk, and the two are bridged when the customer answers.
+     */
+    void placeCallback(Interaction callback, String agent, Trunk trunk) {
+        MediaLeg customerMedia;
+        try {
+            customerMedia = media.open();
+        } catch (MediaUnavailableException e) {
+            LOG.warn("Callback {} to {} cannot be placed: {}", callback.id(), callback.customer(), e.getMessage());
+            ignoreConflict(() -> acd.end(callback.id()));
+            return;
+        }
+        VoiceCall call = new VoiceCall(callback.id(), callback.customer(), callback.entryPoint(), customerMedia);
+        call.queue = callback.queue();
+        call.trunk = trunk;
+        byInteraction.put(call.id, call);
+        LOG.info("Callback {} to {} for agent {} through trunk {}", call.id, call.customerNumber, agent, trunk.name());
+        lanes.execute(call.lane, () -> ringAgent(call, agent));
+    }
+
+    /** An agent's phone could not be rung or did not answer: the offer is declined, or a callback is given up. */
+    private void ringingFailed(VoiceCall call, String agent) {
+        if (call.outbound) {
+            LOG.info("Callback {}: agent {} could not be reached; the callback ends", call.id, agent);
+            ignoreConflict(() -> acd.end(call.id));
+            finish(call);
+        } else {
+            call.state = VoiceCall.State.QUEUED;
+            ignoreConflict(() -> acd.decline(call.id, agent));
+        }
+    }
+
+    private void dialCustomer(VoiceCall call) {
+        Trunk trunk = call.trunk;
+        try {
+            SipURI target = messages.addresses.createSipURI(call.customerNumber, trunk.host() + ":" + trunk.port());
+            if (!"udp".equalsIgnoreCase(trunk.transport())) {
+                target.setTransportParam(trunk.transport());
+            }
+            String from = trunk.callerNumber().isEmpty() ? "switchboard" : trunk.callerNumber();
+            Request invite = messages.invite(provider, target, from, null, call.customerNumber, trunk.transport());
+            messages.body(invite, "application/sdp", Sdp.offer(call.callerMedia.local()));
+            ClientTransaction transaction = provider.getNewClientTransaction(invite);
+            call.callerDialog = provider.getNewDialog(transaction);
+            call.customerInvite = transaction;
+            call.callerCallId = callId(invite);
+            bySipCallId.put(call.callerCallId, call);
+            call.state = VoiceCall.State.DIALING_CUSTOMER;
+            transaction.sendRequest();
+            LOG.info("Callback {}: agent {} answered; dialing {} through {}", call.id, call.agent, call.customerNumber,
+                    trunk.name());
+        } catch (ParseException | SipException | RuntimeException e) {
+            customerFailed(call, "cannot dial " + call.customerNumber + ": " + e.getMessage());
+        }
+    }
+
+    private void customerResponse(VoiceCall call, ResponseEvent event, long cseq) {
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        if (call.state != VoiceCall.State.DIALING_CUSTOMER) {
+            if (status / 100 == 2 && event.getDialog() != null) {
+                sendAck(event.getDialog(), cseq); // a retransmitted 200
+            }
+            return;
+        }
+        if (status < 200) {
+            return;
+        }
+        if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
+                && !call.trunk.username().isEmpty() && !call.authenticated) {
+            call.authenticated = true;
+            try {
+                ClientTransaction retry = authentication.handleChallenge(response, event.getClientTransaction(), provider, 5);
+                call.customerInvite = retry;
+                call.callerDialog = retry.getDialog() != null ? retry.getDialog() : provider.getNewDialog(retry);
+                retry.sendRequest();
+            } catch (SipException | RuntimeException e) {
+                customerFailed(call, "the trunk's challenge cannot be answered: " + e.getMessage());
+            }
+            return;
+        }
+        if (status >= 300) {
+            customerFailed(call, status + " " + response.getReasonPhrase());
+            return;
+        }
+        Dialog dialog = event.getDialog();
+        call.callerDialog = dialog;
+        sendAck(dialog, cseq);
+        try {
+            SessionOffer answer = Sdp.read(body(response));
+            call.callerMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
+        } catch (SdpRejected e) {
+            sendBye(dialog);
+            customerFailed(call, "unusable SDP: " + e.getMessage());
+            return;
+        }
+        call.recording = recordings.resolve(LocalDate.now(ZoneOffset.UTC).toString()).resolve(call.id + ".wav");
+        try {
+            call.bridge = media.bridge(call.callerMedia, call.agentMedia, call.recording);
+        } catch (RuntimeException e) {
+            LOG.error("Callback {}: recording cannot be written ({}); bridged without it", call.id, e.getMessage());
+            call.recording = null;
+            call.bridge = media.bridge(call.callerMedia, call.agentMedia, null);
+        }
+        call.bridgedAt = Instant.now();
+        call.state = VoiceCall.State.TALKING;
+        LOG.info("Callback {}: {} answered; bridged with agent {}", call.id, call.customerNumber, call.agent);
+    }
+
+    /** The customer could not be reached: the agent's phone is hung up and the callback ends. */
+    private void customerFailed(VoiceCall call, String why) {
+        LOG.info("Callback {} to {} failed: {}", call.id, call.customerNumber, why);
+        sendBye(call.agentDialog);
+        ignoreConflict(() -> acd.end(call.id));
+        finish(call);
     }
 
     // ---- call control (REST, console, phones) --------------------------------------------------------------
@@ -1002,7 +1140,7 @@ final class B2bua implements CallControl {
             throw new CallControlException("no live call '" + interactionId + "'", true);
         }
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-        lanes.execute(call.callerCallId, () -> {
+        lanes.execute(call.lane, () -> {
             try {
                 if (call.state == VoiceCall.State.ENDED) {
                     throw new CallControlException("call '" + interactionId + "' has ended", true);
@@ -1076,7 +1214,9 @@ final class B2bua implements CallControl {
     }
 
     private void forget(VoiceCall call) {
-        bySipCallId.remove(call.callerCallId);
+        if (call.callerCallId != null) {
+            bySipCallId.remove(call.callerCallId);
+        }
         byInteraction.remove(call.id);
         if (call.state != VoiceCall.State.ENDED) {
             call.callerMedia.close();

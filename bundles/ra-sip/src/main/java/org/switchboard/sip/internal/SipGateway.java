@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AcdListener;
 import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.acd.CallbackPlacer;
+import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.flow.FlowService;
 import org.switchboard.api.voice.CallControl;
 import org.switchboard.api.media.MediaService;
@@ -80,9 +82,21 @@ public class SipGateway implements SipListener, AcdListener {
     private ScheduledExecutorService housekeeping;
     private ServiceRegistration<AcdListener> listening;
     private ServiceRegistration<CallControl> controlling;
+    private ServiceRegistration<CallbackPlacer> placing;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RecordingIndex recordingIndex;
+
+    private final java.util.List<Trunk> trunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addTrunk(Trunk trunk) {
+        trunks.add(trunk);
+    }
+
+    void removeTrunk(Trunk trunk) {
+        trunks.remove(trunk);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addPhone(PhoneAccount phone) {
@@ -116,7 +130,8 @@ public class SipGateway implements SipListener, AcdListener {
             lanes = new KeyedExecutor("sip-call", 8);
             calls = new B2bua(provider, messages, media, acd, registrations, flows, housekeeping, lanes,
                     config.max_calls(), config.hold_music(), recordingFolder(config.recordings_directory()),
-                    this::index);
+                    this::index, ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(
+                            new TrunkAccounts(trunks), messages.headers));
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {
@@ -130,12 +145,16 @@ public class SipGateway implements SipListener, AcdListener {
         // this component references and which binds every listener as it starts.
         listening = context.registerService(AcdListener.class, this, null);
         controlling = context.registerService(CallControl.class, calls, null);
+        placing = context.registerService(CallbackPlacer.class, this::placeCallback, null);
         LOG.info("SIP endpoint listening at {}:{} (UDP and TCP); at most {} calls", config.address(), config.port(),
                 config.max_calls());
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (placing != null) {
+            placing.unregister();
+        }
         if (controlling != null) {
             controlling.unregister();
         }
@@ -202,6 +221,16 @@ public class SipGateway implements SipListener, AcdListener {
             return Paths.get(configured).toAbsolutePath().normalize();
         }
         return Paths.get(System.getProperty("karaf.data", "data"), "recordings").toAbsolutePath().normalize();
+    }
+
+    /** Calls back through the first trunk configured; without one, the agent dials by hand. */
+    private void placeCallback(Interaction callback, String agent) {
+        if (trunks.isEmpty()) {
+            LOG.info("Callback {} to {} accepted by {}: no SIP trunk configured, the agent dials", callback.id(),
+                    callback.customer(), agent);
+            return;
+        }
+        calls.placeCallback(callback, agent, trunks.get(0));
     }
 
     /** Lists a finished recording, off the call's lane: the database must not hold up calls. */

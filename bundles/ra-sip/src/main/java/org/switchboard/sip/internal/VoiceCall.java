@@ -18,16 +18,29 @@ import org.switchboard.api.media.MonitorMode;
 final class VoiceCall {
 
     /** Where the call stands. */
-    enum State { FLOW, QUEUED, RINGING_AGENT, TALKING, ENDED }
+    enum State { FLOW, QUEUED, RINGING_AGENT, DIALING_CUSTOMER, TALKING, ENDED }
 
     String id;
-    final String callerCallId;
+    /** The key of the call's lane: the Call-ID of its first leg. */
+    final String lane;
+    /** The customer's leg; for a call we place, known once we dial the customer. */
+    String callerCallId;
     final String caller;
     final String dialed;
     String queue;
     final Instant startedAt;
     final MediaLeg callerMedia;
+    /** The customer's INVITE to us; null for a call we place. */
     final ServerTransaction callerInvite;
+    /** Our INVITE to the customer, for a call we place. */
+    ClientTransaction customerInvite;
+    /** True for a call the appliance places (a callback): the agent is rung first, then the customer. */
+    final boolean outbound;
+    /** For a call we place: the number dialed through the trunk. */
+    String customerNumber;
+    /** For a call we place: the trunk it goes out through, and whether its challenge was answered once. */
+    Trunk trunk;
+    boolean authenticated;
     Dialog callerDialog;
     State state = State.FLOW;
     /** The flow step waiting for keys, if any. */
@@ -59,12 +72,27 @@ final class VoiceCall {
     VoiceCall(String id, String callerCallId, String caller, String dialed, MediaLeg callerMedia,
             ServerTransaction callerInvite, Instant startedAt) {
         this.id = id;
+        this.lane = callerCallId;
         this.callerCallId = callerCallId;
+        this.outbound = false;
         this.caller = caller;
         this.dialed = dialed;
         this.callerMedia = callerMedia;
         this.callerInvite = callerInvite;
         this.startedAt = startedAt;
+    }
+
+    /** A call the appliance places for {@code interactionId}: {@code lane} keys its events. */
+    VoiceCall(String interactionId, String customerNumber, String dialedFrom, MediaLeg customerMedia) {
+        this.id = interactionId;
+        this.lane = "outbound-" + interactionId;
+        this.caller = customerNumber;
+        this.dialed = dialedFrom;
+        this.callerMedia = customerMedia;
+        this.callerInvite = null;
+        this.startedAt = Instant.now();
+        this.outbound = true;
+        this.customerNumber = customerNumber;
     }
 
     /** Forgets the supervisor's leg. */
