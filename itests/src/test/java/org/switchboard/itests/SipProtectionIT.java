@@ -53,6 +53,12 @@ public class SipProtectionIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void callsOverTcpAreAnsweredLikeCallsOverUdp() throws Exception {
+        Sipp caller = Sipp.call("caller", sipPort(), "300", workFolder("tcp"), "-t", "t1", "-m", "1", "-d", "1000");
+        assertEquals(caller.output(), 0, caller.await(60));
+    }
+
+    @Test
     public void malformedRequestsGet400AndTheStackCarriesOn() throws Exception {
         try (RawSip sip = new RawSip(sipPort())) {
             String badCseq = sip.exchange(invite("z9hG4bK-bad1", "CSeq: many INVITE\r\nContact: <sip:x@127.0.0.1:LOCALPORT>\r\n"));
