@@ -232,6 +232,35 @@ public class VoiceIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void aParkedCallIsTakenByAnotherPhoneDialingTheSlot() throws Exception {
+        String first = signIn("2001");
+        try (Baresip phone = Baresip.start(workFolder("phone-2001"), "2001", "secret-2001", sipPort(), true)) {
+            phone.awaitRegistered();
+            Sipp caller = Sipp.call("silent-caller", sipPort(), "200", workFolder("caller"), "-m", "1");
+            String id = awaitCall("QUEUED", null).get("interactionId").asText();
+            assertEquals(204, http().post("/api/v1/interactions/" + id + "/pull", admin,
+                    "{\"agent\":\"" + first + "\"}").statusCode());
+            awaitCall("TALKING", first);
+            HttpResponse<String> parked = http().post("/api/v1/calls/" + id + "/park", admin, "");
+            assertEquals(parked.body(), 200, parked.statusCode());
+            String slot = JSON.readTree(parked.body()).get("slot").asText();
+            assertEquals(slot, awaitCall("PARKED", null).get("parkedAt").asText());
+
+            String wrongPassword = Sipp.call("retriever", sipPort(), slot, workFolder("stranger"), "-key", "ext", "2003",
+                    "-au", "2003", "-ap", "guess", "-m", "1", "-d", "500").await(30) == 0 ? "taken" : "refused";
+            assertEquals("a phone without the right password cannot take it", "refused", wrongPassword);
+            // The agent at 2005 takes it from the slot from another phone (a sipp with 2005's credentials).
+            String second = signIn("2005");
+            Sipp retriever = Sipp.call("retriever", sipPort(), slot, workFolder("retriever"), "-key", "ext", "2005",
+                    "-au", "2005", "-ap", "secret-2005", "-m", "1", "-d", "3000");
+            JsonNode taken = awaitCall("TALKING", second);
+            assertEquals(retriever.output(), 0, retriever.await(60));
+            assertEquals(caller.output(), 0, caller.await(60));
+            assertTrue(history(taken.get("interactionId").asText()).contains("ACCEPTED"));
+        }
+    }
+
+    @Test
     public void anAcceptedCallbackRingsTheAgentThenCallsTheCustomerThroughTheTrunk() throws Exception {
         // The trunk's far end: sipp answering as the customer, who talks for 2 s and hangs up.
         Sipp customer = Sipp.answer("customer", Integer.getInteger("switchboard.it.trunk.port"), "x",

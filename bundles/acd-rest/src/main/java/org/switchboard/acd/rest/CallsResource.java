@@ -92,6 +92,20 @@ public class CallsResource {
         run(id, caller, "call.transfer", target.kind() + " " + target.value(), () -> voice().transfer(id, target));
     }
 
+    /** Where a parked call waits. */
+    public record Parked(String slot) {
+    }
+
+    @POST
+    @Path("{id}/park")
+    @Operation(summary = "Parks the call: the agent goes to wrap-up, the customer hears music, and any phone dialing"
+            + " the slot returned takes the call")
+    public Parked park(@PathParam("id") String id, @Context SecurityContext caller) {
+        String[] slot = new String[1];
+        run(id, caller, "call.park", null, () -> slot[0] = voice().park(id));
+        return new Parked(slot[0]);
+    }
+
     @POST
     @Path("{id}/monitor")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -25,6 +25,12 @@ public interface CallControl {
     /** Blind transfer: the agent leaves the call (and goes to wrap-up); the customer goes where told. */
     void transfer(String interactionId, TransferTarget target);
 
+    /**
+     * Parks the call: the agent leaves it (and goes to wrap-up), the customer hears music, and any phone that
+     * dials the slot returned takes the call.
+     */
+    String park(String interactionId);
+
     /** Rings the supervisor's phone at {@code extension}; once answered, it joins the conversation in {@code mode}. */
     void monitor(String interactionId, String extension, MonitorMode mode);
 }

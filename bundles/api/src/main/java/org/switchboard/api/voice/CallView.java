@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * A live call as supervisors see it: {@code state} is FLOW (in its IVR flow), QUEUED, RINGING (an agent's
- * phone rings), TALKING; {@code monitoredBy} is the supervisor's extension, if one is listening.
+ * phone rings), DIALING (a callback dials the customer), TALKING or PARKED (at slot {@code parkedAt});
+ * {@code monitoredBy} is the supervisor's extension, if one is listening.
  */
 public record CallView(String interactionId, String caller, String dialed, String state, String queue, String agent,
-        boolean held, String monitoredBy, Instant startedAt) {
+        boolean held, String monitoredBy, String parkedAt, Instant startedAt) {
 }

@@ -76,6 +76,8 @@ final class B2bua implements CallControl {
     private final Path recordings;
     private final java.util.function.Consumer<Recording> recorded;
     private final gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication;
+    private final ParkingLot parking;
+    private final Registrar registrar;
     private final Map<String, VoiceCall> bySipCallId = new ConcurrentHashMap<>();
     private final Map<String, VoiceCall> byInteraction = new ConcurrentHashMap<>();
     private final Map<String, ClientTransaction> cancelOnProvisional = new ConcurrentHashMap<>();
@@ -84,7 +86,8 @@ final class B2bua implements CallControl {
             Registrations registrations, FlowService flows, ScheduledExecutorService timers, KeyedExecutor lanes,
             int maxCalls,
             String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded,
-            gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication) {
+            gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication, ParkingLot parking,
+            Registrar registrar) {
         this.provider = provider;
         this.messages = messages;
         this.media = media;
@@ -98,6 +101,8 @@ final class B2bua implements CallControl {
         this.recordings = recordings;
         this.recorded = recorded;
         this.authentication = authentication;
+        this.parking = parking;
+        this.registrar = registrar;
     }
 
     int activeCalls() {
@@ -120,6 +125,11 @@ final class B2bua implements CallControl {
         }
         ServerTransaction transaction = serverTransaction(event);
         if (transaction == null) {
+            return;
+        }
+        VoiceCall parked = parking.at(SipMessages.user(request.getRequestURI()));
+        if (parked != null) {
+            lanes.execute(parked.lane, () -> retrieveFromPark(parked, event, transaction));
             return;
         }
         lanes.execute(callId, () -> answer(event, transaction));
@@ -388,6 +398,10 @@ final class B2bua implements CallControl {
                 LOG.info("Call {}: caller hung up after {} waiting in queue {}", call.id, waited(call), call.queue);
                 ignoreConflict(() -> acd.abandon(call.id));
             }
+            case PARKED -> {
+                LOG.info("Call {}: caller hung up while parked at {}", call.id, call.parkedAt);
+                parking.leave(call.parkedAt, call);
+            }
             case DIALING_CUSTOMER -> {
                 LOG.info("Callback {}: agent {} hung up while {} was dialed", call.id, call.agent, call.customerNumber);
                 if (call.customerInvite != null) {
@@ -504,6 +518,16 @@ final class B2bua implements CallControl {
         }
         Dialog dialog = event.getDialog();
         lanes.execute(call.lane, () -> {
+            if (parking.isParkExtension(target)) {
+                respond(transaction, messages.response(Response.ACCEPTED, request));
+                try {
+                    notifyTransfer(dialog, "SIP/2.0 200 OK");
+                    parkOnLane(call);
+                } catch (CallControlException e) {
+                    LOG.info("Call {}: parking refused: {}", call.id, e.getMessage());
+                }
+                return;
+            }
             TransferTarget destination = destination(target);
             if (destination == null) {
                 respond(transaction, warning(messages.response(Response.NOT_FOUND, request),
@@ -906,9 +930,13 @@ final class B2bua implements CallControl {
     public List<CallView> calls() {
         List<CallView> views = new java.util.ArrayList<>();
         for (VoiceCall call : byInteraction.values()) {
-            views.add(new CallView(call.id, call.caller, call.dialed, call.state.name().replace("RINGING_AGENT", "RINGING"),
-                    call.queue, call.agent, call.held, call.supervisorAnswered ? call.supervisorExtension : null,
-                    call.startedAt));
+            String state = switch (call.state) {
+                case RINGING_AGENT -> "RINGING";
+                case DIALING_CUSTOMER -> "DIALING";
+                default -> call.state.name();
+            };
+            views.add(new CallView(call.id, call.caller, call.dialed, state, call.queue, call.agent, call.held,
+                    call.supervisorAnswered ? call.supervisorExtension : null, call.parkedAt, call.startedAt));
         }
         views.sort(java.util.Comparator.comparing(CallView::startedAt));
         return views;
@@ -1033,6 +1061,100 @@ final class B2bua implements CallControl {
         call.bridgedAt = null;
         call.recording = null;
         playHoldMusic(call);
+    }
+
+    @Override
+    public String park(String interactionId) {
+        String[] slot = new String[1];
+        command(interactionId, call -> slot[0] = parkOnLane(call));
+        return slot[0];
+    }
+
+    private String parkOnLane(VoiceCall call) {
+        talking(call, "parked");
+        String slot = parking.park(call).orElseThrow(() -> new CallControlException("every park slot is taken", false));
+        LOG.info("Call {}: agent {} parks it at {}", call.id, call.agent, slot);
+        leaveAgent(call);
+        call.state = VoiceCall.State.PARKED;
+        call.parkedAt = slot;
+        return slot;
+    }
+
+    /** A phone dialed a park slot: once it proves who it is (digest), it takes the parked call. */
+    private void retrieveFromPark(VoiceCall call, RequestEvent event, ServerTransaction transaction) {
+        Request request = event.getRequest();
+        if (call.state != VoiceCall.State.PARKED) {
+            respond(transaction, warning(messages.response(Response.NOT_FOUND, request), "the park slot is empty"));
+            return;
+        }
+        Response refusal = registrar.authenticate(request, Registrar.source(event), System.currentTimeMillis());
+        if (refusal != null) {
+            respond(transaction, refusal);
+            return;
+        }
+        SessionOffer offer;
+        try {
+            offer = Sdp.read(body(request));
+        } catch (SdpRejected e) {
+            respond(transaction, warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
+            return;
+        }
+        MediaLeg leg = media.open();
+        String extension = user(request);
+        try {
+            Dialog dialog = provider.getNewDialog(transaction);
+            leg.connect(offer.address(), offer.codec(), offer.telephoneEventType());
+            Response ok = messages.response(Response.OK, request);
+            ok.addHeader(messages.contact("switchboard", transport(request)));
+            messages.body(ok, "application/sdp", Sdp.answer(leg.local(), offer, offer.direction().answer()));
+            transaction.sendResponse(ok);
+            call.agentDialog = dialog;
+        } catch (SipException | InvalidArgumentException e) {
+            leg.close();
+            LOG.warn("Call {}: the phone at {} could not take it from park: {}", call.id, extension, e.toString());
+            return;
+        }
+        parking.leave(call.parkedAt, call);
+        LOG.info("Call {}: taken from park slot {} by the phone at {}", call.id, call.parkedAt, extension);
+        call.parkedAt = null;
+        call.agentMedia = leg;
+        call.agentCallId = callId(request);
+        bySipCallId.put(call.agentCallId, call);
+        takeInDistribution(call, extension);
+        call.callerMedia.stopPlaying();
+        call.recording = recordings.resolve(LocalDate.now(ZoneOffset.UTC).toString()).resolve(call.id + ".wav");
+        call.bridge = media.bridge(call.callerMedia, call.agentMedia, call.recording);
+        call.bridgedAt = Instant.now();
+        call.state = VoiceCall.State.TALKING;
+    }
+
+    /**
+     * The agent signed in at the phone that took a call from park gets it in distribution as a new interaction,
+     * so that they are busy with it and it is in the history.
+     */
+    private void takeInDistribution(VoiceCall call, String extension) {
+        Optional<AgentView> agent = acd.agents().stream().filter(view -> extension.equals(view.extension())).findFirst();
+        if (agent.isEmpty() || call.queue == null) {
+            LOG.info("Call {}: the phone at {} has no agent signed in; the call goes on outside distribution", call.id,
+                    extension);
+            return;
+        }
+        String previous = call.id;
+        byInteraction.remove(call.id);
+        call.id = UUID.randomUUID().toString();
+        byInteraction.put(call.id, call);
+        call.agent = agent.get().login();
+        // Not QUEUED, so the offer distribution makes does not ring the agent's phone: it is already in the call.
+        call.state = VoiceCall.State.FLOW;
+        try {
+            acd.submit(new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed, call.caller,
+                    Map.of("parkedFrom", previous), Instant.now()));
+            acd.pull(call.id, call.agent);
+            acd.accept(call.id, call.agent);
+        } catch (AcdConflictException e) {
+            LOG.info("Call {}: agent {} cannot take it in distribution now ({}); the call goes on", call.id, call.agent,
+                    e.getMessage());
+        }
     }
 
     @Override

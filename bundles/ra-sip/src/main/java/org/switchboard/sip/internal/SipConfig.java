@@ -33,6 +33,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Registration expiry cap (s)", min = "60")
     int registration_max_expires() default 3600;
 
+    @AttributeDefinition(name = "Park extension", description = "Phones park a call by transferring it here")
+    String park_extension() default "700";
+
+    @AttributeDefinition(name = "First park slot", description = "Parked calls wait at this number and the ones after it;"
+            + " a phone dialing one takes the call", min = "1")
+    int park_first_slot() default 701;
+
+    @AttributeDefinition(name = "Park slots", min = "1", max = "1000")
+    int park_slots() default 20;
+
     @AttributeDefinition(name = "Recording folder", description = "Where calls are recorded; empty: data/recordings")
     String recordings_directory() default "";
 }

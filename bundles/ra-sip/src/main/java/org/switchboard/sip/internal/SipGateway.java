@@ -131,7 +131,8 @@ public class SipGateway implements SipListener, AcdListener {
             calls = new B2bua(provider, messages, media, acd, registrations, flows, housekeeping, lanes,
                     config.max_calls(), config.hold_music(), recordingFolder(config.recordings_directory()),
                     this::index, ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(
-                            new TrunkAccounts(trunks), messages.headers));
+                            new TrunkAccounts(trunks), messages.headers),
+                    new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()), registrar);
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {

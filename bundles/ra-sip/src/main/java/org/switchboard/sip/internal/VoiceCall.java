@@ -18,7 +18,7 @@ import org.switchboard.api.media.MonitorMode;
 final class VoiceCall {
 
     /** Where the call stands. */
-    enum State { FLOW, QUEUED, RINGING_AGENT, DIALING_CUSTOMER, TALKING, ENDED }
+    enum State { FLOW, QUEUED, RINGING_AGENT, DIALING_CUSTOMER, TALKING, PARKED, ENDED }
 
     String id;
     /** The key of the call's lane: the Call-ID of its first leg. */
@@ -57,6 +57,8 @@ final class VoiceCall {
 
     MediaBridge bridge;
     boolean held;
+    /** The park slot while parked. */
+    String parkedAt;
 
     /** A supervisor's leg: rung at {@code supervisorExtension}, joining in {@code monitorMode} once answered. */
     String supervisorExtension;
