@@ -92,6 +92,22 @@ public class CallsResource {
         run(id, caller, "call.transfer", target.kind() + " " + target.value(), () -> voice().transfer(id, target));
     }
 
+    /** A phone to bring into the call. */
+    public record Conference(String extension) {
+    }
+
+    @POST
+    @Path("{id}/conference")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rings the phone at {\"extension\":…} and, once it answers, makes the call three-way")
+    public void conference(@PathParam("id") String id, Conference body, @Context SecurityContext caller) {
+        if (body == null || body.extension() == null || body.extension().isBlank()) {
+            throw ProblemException.invalid("extension", "'extension' must name the phone to bring in");
+        }
+        run(id, caller, "call.conference", body.extension(),
+                () -> voice().monitor(id, body.extension(), MonitorMode.BARGE));
+    }
+
     /** Where a parked call waits. */
     public record Parked(String slot) {
     }

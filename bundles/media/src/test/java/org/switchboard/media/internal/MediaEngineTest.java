@@ -146,6 +146,16 @@ public class MediaEngineTest {
         assertTrue("the supervisor hears both: " + supervisorHeard, supervisorHeard.contains(0));
         assertTrue(supervisorHeard.stream().allMatch(l -> l == 0 || l == 1000 || l == -1000));
 
+        // Barging in, the supervisor is heard by the caller too.
+        bridge.monitor(s, org.switchboard.api.media.MonitorMode.BARGE);
+        for (int i = 50; i < 100; i++) {
+            send(caller, a, 0, i, i * 160, G711.encode(Codec.PCMU, (short) 1000));
+            send(agent, b, 0, i, i * 160, G711.encode(Codec.PCMU, (short) -1000));
+            send(supervisor, s, 0, i, i * 160, G711.encode(Codec.PCMU, (short) 3000));
+            Thread.sleep(5);
+        }
+        assertTrue("barging, the caller hears agent and supervisor", levels(caller).contains(2000));
+
         bridge.stopMonitoring();
         s.close();
         supervisor.close();
