@@ -43,7 +43,7 @@ stop_appliance() {
   fi
   PID=""
 }
-trap 'stop_appliance; rm -rf "$SCRATCH"' EXIT
+trap 'stop_appliance; [ -n "${KEEP:-}" ] || rm -rf "$SCRATCH"' EXIT
 
 # Copies the distribution into the scratch folder with free ports; call configure after it, then launch_appliance.
 prepare_appliance() {

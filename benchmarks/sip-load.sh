@@ -5,7 +5,8 @@
 # For each rate: calls placed, failed, the appliance's CPU; then the same callers against the agent sipp
 # directly, for the ratio.
 #   benchmarks/sip-load.sh [agents] [calls-per-rate] [rates...]      (defaults 200 3000 100 200 300)
-# PROFILE=1 records the first rate with Java Flight Recorder and prints the hottest methods.
+# PROFILE=1 records the first rate with Java Flight Recorder and prints the hottest methods. WARMUP (default
+# 1500) calls at 150 cps go first and are not counted, so that the figures are of a warmed-up JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 AGENTS="${1:-200}"
@@ -51,7 +52,7 @@ python3 "$SIPP_DIR/register.py" "127.0.0.1:$SIP_PORT" "$UAS_PORT" "$CSV"
 (cd "$SCRATCH" && exec sipp -sf "$OLDPWD/$SIPP_DIR/uas-agent.xml" -i 127.0.0.1 -p "$UAS_PORT" -d "$TALK_MS" \
   -nostdin > uas.out 2>&1) &
 UAS_PID=$!
-trap 'kill "$UAS_PID" 2> /dev/null; stop_appliance; rm -rf "$SCRATCH"' EXIT
+trap 'kill "$UAS_PID" 2> /dev/null; stop_appliance; [ -n "${KEEP:-}" ] || rm -rf "$SCRATCH"' EXIT
 
 # Places CALLS calls at a rate to a target; prints "successful failed seconds".
 run_calls() {
@@ -68,6 +69,13 @@ run_calls() {
 }
 
 CLK=$(getconf CLK_TCK)
+if [ "${WARMUP:-1500}" -gt 0 ]; then
+  saved=$CALLS
+  CALLS=${WARMUP:-1500}
+  read -r ok failed millis < <(run_calls 150 "127.0.0.1:$SIP_PORT" 500 warmup)
+  echo "warm-up: $CALLS calls at 150 cps, $ok reached an agent, $failed failed"
+  CALLS=$saved
+fi
 echo
 echo "| offered cps | calls | reached an agent | failed | seconds | appliance CPU (cores) |"
 echo "|---:|---:|---:|---:|---:|---:|"
