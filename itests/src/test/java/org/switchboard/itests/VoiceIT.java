@@ -70,6 +70,9 @@ public class VoiceIT extends ApplianceTestSupport {
                 + QUIET_QUEUE + "\",\"announceSeconds\":10,\"language\":\"ru\"}}}");
         assertEquals(200, http().put("/api/v1/entry-points/100", admin, "{\"flow\":\"voice-main\"}").statusCode());
         assertEquals(200, http().put("/api/v1/entry-points/200", admin, "{\"flow\":\"voice-quiet\"}").statusCode());
+        saveFlow("voice-callback", "{\"start\":\"queue\",\"steps\":{\"queue\":{\"type\":\"queue\",\"queue\":\""
+                + QUIET_QUEUE + "\",\"announceSeconds\":10,\"callbackKey\":\"1\"}}}");
+        assertEquals(200, http().put("/api/v1/entry-points/300", admin, "{\"flow\":\"voice-callback\"}").statusCode());
     }
 
     /** Agents of one test do not linger for the next, whose calls their closed phones would not answer. */
@@ -258,6 +261,17 @@ public class VoiceIT extends ApplianceTestSupport {
             assertEquals(caller.output(), 0, caller.await(60));
             assertTrue(history(taken.get("interactionId").asText()).contains("ACCEPTED"));
         }
+    }
+
+    @Test
+    public void aCallerWhoPressesTheCallbackKeyKeepsTheirPlaceAsACallback() throws Exception {
+        Sipp caller = Sipp.call("callback-caller", sipPort(), "300", workFolder("caller"), "-m", "1", "-d", "3000");
+        String id = awaitCall("QUEUED", null).get("interactionId").asText();
+        assertEquals("the caller hears the confirmation and is let go: " + caller.output(), 0, caller.await(60));
+        JsonNode waiting = JSON.readTree(http().get("/api/v1/interactions/" + id, admin).body());
+        assertEquals(waiting.toString(), "WAITING", waiting.get("state").asText());
+        assertEquals(waiting.toString(), "OUTBOUND", waiting.get("direction").asText());
+        assertTrue(history(id).contains("CALLBACK_REQUESTED"));
     }
 
     @Test

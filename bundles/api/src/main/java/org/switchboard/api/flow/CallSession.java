@@ -34,9 +34,10 @@ public interface CallSession {
 
     /**
      * Puts the call in distribution: music while it waits, and every {@code announceEvery} (zero: never) its
-     * position and expected wait in {@code language}. The flow ends here.
+     * position and expected wait in {@code language}; with a {@code callbackKey} (null: none), the offer of a
+     * callback, which that key accepts. The flow ends here.
      */
-    void queue(Interaction interaction, Duration announceEvery, String language);
+    void queue(Interaction interaction, Duration announceEvery, String language, String callbackKey);
 
     /** Ends the call. */
     void hangUp();

@@ -83,10 +83,12 @@ public sealed interface Step {
 
     /**
      * Puts the caller in a queue with its priority and skills; the caller hears music, and every
-     * {@code announceSeconds} (0: never) their position and expected wait in {@code language}. Ends the flow.
+     * {@code announceSeconds} (0: never) their position and expected wait in {@code language}. With a
+     * {@code callbackKey}, the announcements offer a callback: pressing the key keeps the caller's place and ends
+     * the call, to be called back. Ends the flow.
      */
-    record Queue(String queue, int priority, Map<String, Integer> skills, int announceSeconds, String language)
-            implements Step {
+    record Queue(String queue, int priority, Map<String, Integer> skills, int announceSeconds, String language,
+            String callbackKey) implements Step {
         public Queue {
             skills = Map.copyOf(skills);
         }

@@ -67,7 +67,7 @@ public final class FlowCodec {
                     number(name, node, "timeoutMillis", 2000), text(name, node, "next"), text(name, node, "failed"));
             case "queue" -> new Step.Queue(text(name, node, "queue"), number(name, node, "priority", 0),
                     levels(name, node), number(name, node, "announceSeconds", 0),
-                    node.has("language") ? text(name, node, "language") : "en");
+                    node.has("language") ? text(name, node, "language") : "en", optionalText(node, "callbackKey"));
             case "hangup" -> new Step.HangUp(optionalText(node, "prompt"));
             default -> throw new FlowInvalidException(name, "unknown type '" + type
                     + "' (play, menu, collect, hours, set, http, queue, hangup)");

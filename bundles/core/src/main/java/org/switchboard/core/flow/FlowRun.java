@@ -87,7 +87,8 @@ final class FlowRun {
         } else if (step instanceof Step.HttpLookup lookup) {
             lookUp(lookup);
         } else if (step instanceof Step.Queue queue) {
-            call.queue(interaction(queue), Duration.ofSeconds(queue.announceSeconds()), queue.language());
+            call.queue(interaction(queue), Duration.ofSeconds(queue.announceSeconds()), queue.language(),
+                    queue.callbackKey());
         } else if (step instanceof Step.HangUp hangUp) {
             if (hangUp.prompt() != null) {
                 call.play(hangUp.prompt(), call::hangUp);

@@ -107,6 +107,16 @@ public final class FlowValidator {
             if (queue.announceSeconds() > 0) {
                 prompt(name, queue.language() + "/position");
             }
+            if (queue.callbackKey() != null) {
+                if (queue.callbackKey().length() != 1 || DIGITS.indexOf(queue.callbackKey().charAt(0)) < 0) {
+                    throw new FlowInvalidException(name, "'callbackKey' must be one key (0-9, * or #)");
+                }
+                if (queue.announceSeconds() == 0) {
+                    throw new FlowInvalidException(name, "a callback is offered with the announcements: set 'announceSeconds'");
+                }
+                prompt(name, queue.language() + "/callback-offer");
+                prompt(name, queue.language() + "/callback-confirm");
+            }
             Set<String> unknown = new TreeSet<>();
             queue.skills().forEach((skill, level) -> {
                 if (!skillExists.test(skill)) {

@@ -31,7 +31,7 @@ public class FlowRunTest {
     public void theCallerChoosesOneAndWaitsInTheQueueWithTheFlowsAttributes() {
         ScriptedCall call = new ScriptedCall("1");
         run(FlowValidatorTest.MAIN, call);
-        assertEquals(List.of("play en/welcome", "collect en/menu", "queue sales every 30 s in ru"), call.log);
+        assertEquals(List.of("play en/welcome", "collect en/menu", "queue sales every 30 s in ru, callback on 1"), call.log);
         assertEquals(2, call.queued.priority());
         assertEquals("1", call.queued.attributes().get("menu"));
         assertEquals("main", call.queued.attributes().get("flow"));
@@ -144,8 +144,9 @@ public class FlowRunTest {
         }
 
         @Override
-        public void queue(Interaction interaction, Duration announceEvery, String language) {
-            log.add("queue " + interaction.queue() + " every " + announceEvery.toSeconds() + " s in " + language);
+        public void queue(Interaction interaction, Duration announceEvery, String language, String callbackKey) {
+            log.add("queue " + interaction.queue() + " every " + announceEvery.toSeconds() + " s in " + language
+                    + (callbackKey == null ? "" : ", callback on " + callbackKey));
             queued = interaction;
             queuedCalls.add(interaction);
         }

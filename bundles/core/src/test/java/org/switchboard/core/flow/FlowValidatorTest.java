@@ -21,11 +21,12 @@ public class FlowValidatorTest {
             + "\"account\":{\"type\":\"collect\",\"prompt\":\"en/menu\",\"attribute\":\"account\",\"maxDigits\":6,\"next\":\"tag\"},"
             + "\"tag\":{\"type\":\"set\",\"attribute\":\"route\",\"value\":\"acct-{account}\",\"next\":\"sales\"},"
             + "\"sales\":{\"type\":\"queue\",\"queue\":\"sales\",\"priority\":2,\"skills\":{\"russian\":5},"
-            + "\"announceSeconds\":30,\"language\":\"ru\"},"
+            + "\"announceSeconds\":30,\"language\":\"ru\",\"callbackKey\":\"1\"},"
             + "\"bye\":{\"type\":\"hangup\",\"prompt\":\"en/goodbye\"}}}";
 
     private final FlowValidator validator = new FlowValidator(Set.of("sales")::contains,
-            Set.of("en/welcome", "en/menu", "en/invalid", "en/goodbye", "ru/position")::contains,
+            Set.of("en/welcome", "en/menu", "en/invalid", "en/goodbye", "ru/position", "ru/callback-offer",
+                    "ru/callback-confirm")::contains,
             Set.of("russian")::contains);
 
     @Test
@@ -52,6 +53,8 @@ public class FlowValidatorTest {
         refused(MAIN.replace("\"maxDigits\":6", "\"maxDigits\":\"six\""), "account", "'maxDigits' must be a whole number");
         refused(MAIN.replace("\"russian\":5", "\"klingon\":5"), "sales", "skills not in the catalogue: [klingon]");
         refused(MAIN.replace("\"announceSeconds\":30", "\"announceSeconds\":3"), "sales", "at least 10");
+        refused(MAIN.replace("\"callbackKey\":\"1\"", "\"callbackKey\":\"11\""), "sales", "'callbackKey' must be one key");
+        refused(MAIN.replace("\"announceSeconds\":30", "\"announceSeconds\":0"), "sales", "set 'announceSeconds'");
         refused(MAIN.replace("\"start\":\"welcome\"", "\"start\":\"hello\""), null, "'start' names no step");
         refused("[1,2]", null, "a flow is a JSON object");
         refused("{\"start\":", null, "not JSON");

@@ -250,7 +250,12 @@ final class B2bua implements CallControl {
     private void key(VoiceCall call, char key) {
         DigitCollector collector = call.collector;
         if (collector == null || collector.done()) {
-            LOG.debug("Call {}: key {} pressed with nothing asking for it", call.id, key);
+            if (call.state == VoiceCall.State.QUEUED && call.callbackKey != null
+                    && call.callbackKey.charAt(0) == Character.toUpperCase(key)) {
+                acceptCallback(call);
+            } else {
+                LOG.debug("Call {}: key {} pressed with nothing asking for it", call.id, key);
+            }
             return;
         }
         boolean first = !collector.hasKeys();
@@ -264,6 +269,7 @@ final class B2bua implements CallControl {
 
     void enqueue(VoiceCall call, Interaction interaction, Duration announceEvery, String language) {
         call.queue = interaction.queue();
+        call.language = language;
         boolean queued = acd.submit(interaction);
         if (!queued) {
             LOG.info("Call {} from {}: queue {} does not take it now; hanging up", call.id, call.caller, call.queue);
@@ -291,6 +297,9 @@ final class B2bua implements CallControl {
                 if (estimate.expectedWait() != null) {
                     long minutes = Math.max(1, (estimate.expectedWait().toSeconds() + 59) / 60);
                     prompts.addAll(List.of(language + "/wait", language + "/numbers/" + spoken(minutes)));
+                }
+                if (call.callbackKey != null) {
+                    prompts.add(language + "/callback-offer");
                 }
                 announce(call, prompts, 0);
             });
@@ -585,9 +594,11 @@ final class B2bua implements CallControl {
         } else if (event instanceof AcdEvent.Dropped dropped) {
             onCall(dropped.interactionId(), call -> leaveTheLine(call, "dropped by a supervisor"));
         } else if (event instanceof AcdEvent.Overflowed overflowed
-                && overflowed.action() != org.switchboard.api.acd.MaxWait.Action.QUEUE) {
-            onCall(overflowed.interactionId(), call -> leaveTheLine(call, "waited the queue's maximum ("
-                    + overflowed.action() + ")"));
+                && overflowed.action() == org.switchboard.api.acd.MaxWait.Action.CALLBACK) {
+            onCall(overflowed.interactionId(), call -> goodbyeUntilCallback(call));
+        } else if (event instanceof AcdEvent.Overflowed overflowed
+                && overflowed.action() == org.switchboard.api.acd.MaxWait.Action.MESSAGE) {
+            onCall(overflowed.interactionId(), call -> leaveTheLine(call, "waited the queue's maximum (MESSAGE)"));
         }
     }
 
@@ -768,6 +779,27 @@ final class B2bua implements CallControl {
             } else if (call.state == VoiceCall.State.DIALING_CUSTOMER && transaction == call.customerInvite) {
                 customerFailed(call, "no answer from the trunk");
             }
+        });
+    }
+
+    /** The caller pressed the callback key: the call becomes a callback that keeps its place, and ends. */
+    private void acceptCallback(VoiceCall call) {
+        try {
+            acd.requestCallback(call.id, null);
+        } catch (AcdConflictException e) {
+            LOG.info("Call {}: callback not possible now: {}", call.id, e.getMessage());
+            return;
+        }
+        LOG.info("Call {}: caller {} chose to be called back; their place is kept", call.id, call.caller);
+        goodbyeUntilCallback(call);
+    }
+
+    /** The call is now a callback in distribution: the caller hears so, and the line is released. */
+    private void goodbyeUntilCallback(VoiceCall call) {
+        call.state = VoiceCall.State.FLOW; // out of the queue: no more announcements, nothing to abandon
+        play(call, call.language + "/callback-confirm", () -> {
+            sendBye(call.callerDialog);
+            finish(call);
         });
     }
 
@@ -1339,7 +1371,8 @@ final class B2bua implements CallControl {
         if (call.callerCallId != null) {
             bySipCallId.remove(call.callerCallId);
         }
-        byInteraction.remove(call.id);
+        // Only this call's entry: a callback placed for the same interaction may already have its own.
+        byInteraction.remove(call.id, call);
         if (call.state != VoiceCall.State.ENDED) {
             call.callerMedia.close();
             call.state = VoiceCall.State.ENDED;

@@ -50,7 +50,8 @@ final class SipCallSession implements CallSession {
     }
 
     @Override
-    public void queue(Interaction interaction, Duration announceEvery, String language) {
+    public void queue(Interaction interaction, Duration announceEvery, String language, String callbackKey) {
+        call.callbackKey = callbackKey;
         control.enqueue(call, interaction, announceEvery, language);
     }
 

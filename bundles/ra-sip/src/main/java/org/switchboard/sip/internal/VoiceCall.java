@@ -43,6 +43,9 @@ final class VoiceCall {
     boolean authenticated;
     Dialog callerDialog;
     State state = State.FLOW;
+    /** While waiting in a queue: the key that accepts the offer of a callback (null: none), and the language. */
+    String callbackKey;
+    String language = "en";
     /** The flow step waiting for keys, if any. */
     DigitCollector collector;
     /** True after answering an INVITE without SDP, until the ACK brings the caller's answer. */
