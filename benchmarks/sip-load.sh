@@ -6,8 +6,8 @@
 # directly, for the ratio.
 #   benchmarks/sip-load.sh [agents] [calls-per-rate] [rates...]      (defaults 200 3000 100 200 300)
 # PROFILE=1 records the first rate with Java Flight Recorder and prints the hottest methods; KEEP=1 keeps the
-# scratch folder (sipp and appliance logs). WARMUP (default
-# 1500) calls at 150 cps go first and are not counted, so that the figures are of a warmed-up JVM.
+# scratch folder (sipp and appliance logs). WARMUP (default 1500) calls at 150 cps go first and are not
+# counted, so that the figures are of a warmed-up JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 AGENTS="${1:-200}"

@@ -83,6 +83,7 @@ public class SipGateway implements SipListener, AcdListener {
     private ServiceRegistration<AcdListener> listening;
     private ServiceRegistration<CallControl> controlling;
     private ServiceRegistration<CallbackPlacer> placing;
+    private BundleContext context;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RecordingIndex recordingIndex;
@@ -92,10 +93,12 @@ public class SipGateway implements SipListener, AcdListener {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addTrunk(Trunk trunk) {
         trunks.add(trunk);
+        offerCallbacks();
     }
 
     void removeTrunk(Trunk trunk) {
         trunks.remove(trunk);
+        offerCallbacks();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -146,15 +149,20 @@ public class SipGateway implements SipListener, AcdListener {
         // this component references and which binds every listener as it starts.
         listening = context.registerService(AcdListener.class, this, null);
         controlling = context.registerService(CallControl.class, calls, null);
-        placing = context.registerService(CallbackPlacer.class, this::placeCallback, null);
+        this.context = context;
+        offerCallbacks();
         LOG.info("SIP endpoint listening at {}:{} (UDP and TCP); at most {} calls", config.address(), config.port(),
                 config.max_calls());
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        if (placing != null) {
-            placing.unregister();
+        synchronized (this) {
+            context = null;
+            if (placing != null) {
+                placing.unregister();
+                placing = null;
+            }
         }
         if (controlling != null) {
             controlling.unregister();
@@ -224,14 +232,28 @@ public class SipGateway implements SipListener, AcdListener {
         return Paths.get(System.getProperty("karaf.data", "data"), "recordings").toAbsolutePath().normalize();
     }
 
-    /** Calls back through the first trunk configured; without one, the agent dials by hand. */
+    /**
+     * Places callbacks only while a trunk is configured: without one, distribution's own fallback (the agent
+     * dials by hand) applies, and another placer may serve.
+     */
+    private synchronized void offerCallbacks() {
+        if (context != null && !trunks.isEmpty() && placing == null) {
+            placing = context.registerService(CallbackPlacer.class, this::placeCallback, null);
+        } else if (trunks.isEmpty() && placing != null) {
+            placing.unregister();
+            placing = null;
+        }
+    }
+
+    /** Calls back through the first trunk configured. */
     private void placeCallback(Interaction callback, String agent) {
-        if (trunks.isEmpty()) {
-            LOG.info("Callback {} to {} accepted by {}: no SIP trunk configured, the agent dials", callback.id(),
+        List<Trunk> current = List.copyOf(trunks);
+        if (current.isEmpty()) {
+            LOG.info("Callback {} to {} accepted by {}: the SIP trunk is gone, the agent dials", callback.id(),
                     callback.customer(), agent);
             return;
         }
-        calls.placeCallback(callback, agent, trunks.get(0));
+        calls.placeCallback(callback, agent, current.get(0));
     }
 
     /** Lists a finished recording, off the call's lane: the database must not hold up calls. */
