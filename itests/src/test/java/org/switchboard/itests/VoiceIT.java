@@ -147,6 +147,26 @@ public class VoiceIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void anotherAgentPicksUpACallRingingAtAColleaguesPhone() throws Exception {
+        String ringing = signIn("2002");
+        try (Baresip silentPhone = Baresip.start(workFolder("phone-2002"), "2002", "secret-2002", sipPort(), false);
+             Baresip phone = Baresip.start(workFolder("phone-2003"), "2003", "secret-2003", sipPort(), true)) {
+            silentPhone.awaitRegistered();
+            phone.awaitRegistered();
+            Sipp caller = Sipp.call("caller", sipPort(), "100", workFolder("caller"), "-m", "1", "-d", "6000");
+            String id = awaitCall("RINGING", ringing).get("interactionId").asText();
+            String picking = signIn("2003");
+            assertEquals(204, http().post("/api/v1/calls/" + id + "/pickup", admin,
+                    "{\"agent\":\"" + picking + "\"}").statusCode());
+            awaitCall("TALKING", picking);
+            assertEquals(caller.output(), 0, caller.await(60));
+            assertTrue(phone.answered());
+        }
+        JsonNode first = JSON.readTree(http().get("/api/v1/agents/" + ringing, admin).body());
+        assertEquals("picking up does not make the first agent not ready", "READY", first.get("state").asText());
+    }
+
+    @Test
     public void aCallerWhoHangsUpInTheQueueIsCountedAsAbandoned() throws Exception {
         int abandonedBefore = JSON.readTree(http().get("/api/v1/queues/" + QUIET_QUEUE + "/figures", admin).body())
                 .get("abandoned").asInt();

@@ -92,6 +92,30 @@ public class CallsResource {
         run(id, caller, "call.transfer", target.kind() + " " + target.value(), () -> voice().transfer(id, target));
     }
 
+    /** Who picks a ringing call up (absent: the agent signed in as the caller of the API). */
+    public record Pickup(String agent) {
+    }
+
+    @POST
+    @Path("{id}/pickup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Picks up a call ringing at another agent: it rings at {\"agent\":…} (default: yourself)"
+            + " instead; the first agent stays ready. Agents pick up for themselves, supervisors for anyone")
+    public void pickup(@PathParam("id") String id, Pickup body, @Context SecurityContext caller) {
+        String self = caller.getUserPrincipal().getName();
+        String agent = body == null || body.agent() == null ? self : Check.name("agent", body.agent());
+        if (!agent.equals(self) && !caller.isUserInRole(Role.SUPERVISOR.realmName())) {
+            throw new ProblemException(403, "Forbidden", "Agents pick up calls for themselves only", "agent");
+        }
+        try {
+            voice().pickup(id, agent);
+        } catch (CallControlException e) {
+            throw e.notFound() ? ProblemException.notFound(e.getMessage())
+                    : new ProblemException(409, "Conflict", e.getMessage(), null);
+        }
+        Audit.record(audit, caller, "call.pickup", id, agent);
+    }
+
     /** A phone to bring into the call. */
     public record Conference(String extension) {
     }

@@ -83,6 +83,12 @@ public interface AcdService {
     /** Supervisor: offers a waiting contact to this agent now, skills and groups aside (capacity still counts). */
     void pull(String interactionId, String login);
 
+    /**
+     * Pickup: an offer ringing at agent {@code from} goes to agent {@code to} at once (ready, with a free slot);
+     * {@code from} stays ready. Not for a ring-all call, which any of its agents takes by answering.
+     */
+    void redirect(String interactionId, String from, String to);
+
     /** Applies a changed configuration (skills, groups, capacity) to a signed-in agent at once. */
     void updateAgent(AgentProfile profile);
 }

@@ -25,6 +25,9 @@ public interface CallControl {
     /** Blind transfer: the agent leaves the call (and goes to wrap-up); the customer goes where told. */
     void transfer(String interactionId, TransferTarget target);
 
+    /** Pickup: the call ringing at one agent's phone rings at {@code agent}'s instead; the first agent stays ready. */
+    void pickup(String interactionId, String agent);
+
     /**
      * Parks the call: the agent leaves it (and goes to wrap-up), the customer hears music, and any phone that
      * dials the slot returned takes the call.

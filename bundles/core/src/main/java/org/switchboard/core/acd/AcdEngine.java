@@ -375,6 +375,33 @@ public final class AcdEngine {
         assign(contact, queue, agent);
     }
 
+    /**
+     * Pickup: the offer open at {@code from} goes to {@code to} now. The contact is taken back to its place and
+     * offered to {@code to} before anything else can route it; {@code from} stays ready.
+     */
+    public void redirect(String interactionId, String from, String to) {
+        AgentSession holder = session(from);
+        Work offer = offered(interactionId, holder);
+        if (ringing.containsKey(interactionId)) {
+            throw new AcdConflictException("'" + interactionId + "' rings at every agent: answering takes it",
+                    holder.visibleState());
+        }
+        AgentSession target = session(to);
+        Channel channel = offer.interaction.channel();
+        if (target.presence() != AgentState.READY || target.hasOffer()
+                || target.inHand(channel) >= target.profile().capacity(channel)) {
+            throw new AcdConflictException("Agent '" + to + "' cannot take '" + interactionId + "' now",
+                    target.visibleState());
+        }
+        AgentState before = holder.visibleState();
+        takeBack(holder, offer);
+        emit(new AcdEvent.Withdrawn(now(), interactionId, from));
+        stateChanged(holder, before, null);
+        matcher.touched(holder);
+        pull(interactionId, to);
+        matcher.dispatch();
+    }
+
     /** Applies a changed profile (skills, groups, capacity) to a signed-in agent. */
     public void updateAgent(AgentProfile profile) {
         AgentSession agent = agents.get(profile.login());

@@ -339,6 +339,11 @@ public class AcdManager implements AcdService {
     }
 
     @Override
+    public void redirect(String interactionId, String from, String to) {
+        run(() -> engine.redirect(interactionId, from, to));
+    }
+
+    @Override
     public void updateAgent(AgentProfile profile) {
         run(() -> engine.updateAgent(profile));
     }

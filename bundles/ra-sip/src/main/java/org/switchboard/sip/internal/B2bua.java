@@ -1096,6 +1096,23 @@ final class B2bua implements CallControl {
     }
 
     @Override
+    public void pickup(String interactionId, String agent) {
+        command(interactionId, call -> {
+            if (call.state != VoiceCall.State.RINGING_AGENT || call.outbound) {
+                throw new CallControlException("call " + call.id + " is " + call.state
+                        + "; only a call ringing at an agent's phone can be picked up", false);
+            }
+            try {
+                // Distribution withdraws the offer (the ringing stops) and offers it to the new agent (who is rung).
+                acd.redirect(call.id, call.agent, agent);
+            } catch (AcdConflictException e) {
+                throw new CallControlException(e.getMessage(), false);
+            }
+            LOG.info("Call {}: picked up by {} from {}", call.id, agent, call.agent);
+        });
+    }
+
+    @Override
     public String park(String interactionId) {
         String[] slot = new String[1];
         command(interactionId, call -> slot[0] = parkOnLane(call));
