@@ -8,10 +8,16 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.Hashtable;
 import java.util.UUID;
+import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /** The SIP endpoint under abuse: too many calls, malformed requests, password guessing. */
 public class SipProtectionIT extends ApplianceTestSupport {
@@ -50,6 +56,48 @@ public class SipProtectionIT extends ApplianceTestSupport {
         assertEquals(refused.output(), 0, refused.await(30));
         assertEquals(first.output(), 0, first.await(60));
         assertEquals(second.output(), 0, second.await(60));
+    }
+
+    @Inject
+    ConfigurationAdmin configurations;
+
+    @Test
+    public void whenOnlyKnownNetworksMayCallOthersMustAuthenticateAsAPhone() throws Exception {
+        Configuration sip = configurations.getConfiguration("org.switchboard.sip", null);
+        Dictionary<String, Object> before = sip.getProperties();
+        Dictionary<String, Object> restricted = copy(before);
+        restricted.put("callers.from", "192.0.2.0/24");
+        sip.update(restricted);
+        try {
+            String stranger = "INVITE sip:300@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:LOCALPORT;branch=z9hG4bK-"
+                    + UUID.randomUUID() + "\r\nFrom: <sip:79160000009@127.0.0.1>;tag=s1\r\nTo: <sip:300@127.0.0.1>\r\n"
+                    + "Call-ID: " + UUID.randomUUID() + "\r\nCSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:LOCALPORT>\r\n"
+                    + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+            String[] answer = new String[1];
+            // The endpoint restarts with the new setting: wait until it answers with the challenge.
+            Await.until("a challenge for a caller outside 192.0.2.0/24", Duration.ofSeconds(20), () -> {
+                try (RawSip sip2 = new RawSip(sipPort())) {
+                    answer[0] = sip2.exchange(stranger);
+                }
+                return answer[0] != null && answer[0].startsWith("SIP/2.0 401");
+            });
+            assertTrue(answer[0], answer[0].contains("WWW-Authenticate: Digest"));
+        } finally {
+            sip.update(before);
+        }
+        Await.until("calls from anyone again", Duration.ofSeconds(20), () -> {
+            Sipp caller = Sipp.call("caller", sipPort(), "300", workFolder("again"), "-m", "1", "-d", "500");
+            return caller.await(60) == 0;
+        });
+    }
+
+    private static Dictionary<String, Object> copy(Dictionary<String, Object> properties) {
+        Hashtable<String, Object> copy = new Hashtable<>();
+        for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements(); ) {
+            String key = keys.nextElement();
+            copy.put(key, properties.get(key));
+        }
+        return copy;
     }
 
     @Test

@@ -77,6 +77,7 @@ final class B2bua implements CallControl {
     private final java.util.function.Consumer<Recording> recorded;
     private final gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication;
     private final ParkingLot parking;
+    private final java.util.function.Predicate<String> callerSources;
     private final Registrar registrar;
     private final Map<String, VoiceCall> bySipCallId = new ConcurrentHashMap<>();
     private final Map<String, VoiceCall> byInteraction = new ConcurrentHashMap<>();
@@ -87,7 +88,7 @@ final class B2bua implements CallControl {
             int maxCalls,
             String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded,
             gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication, ParkingLot parking,
-            Registrar registrar) {
+            Registrar registrar, java.util.function.Predicate<String> callerSources) {
         this.provider = provider;
         this.messages = messages;
         this.media = media;
@@ -102,6 +103,7 @@ final class B2bua implements CallControl {
         this.recorded = recorded;
         this.authentication = authentication;
         this.parking = parking;
+        this.callerSources = callerSources;
         this.registrar = registrar;
     }
 
@@ -147,6 +149,15 @@ final class B2bua implements CallControl {
             }
             respond(transaction, busy);
             return;
+        }
+        String source = Registrar.source(event);
+        if (!callerSources.test(source)) {
+            // Not a known caller address (trunk or configured network): only phones that pass digest may call.
+            Response refusal = registrar.authenticate(request, source, System.currentTimeMillis());
+            if (refusal != null) {
+                respond(transaction, refusal);
+                return;
+            }
         }
         String dialed = SipMessages.user(request.getRequestURI());
         if (dialed == null || !flows.entryPoints().containsKey(dialed)) {

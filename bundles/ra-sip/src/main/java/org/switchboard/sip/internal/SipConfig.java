@@ -18,6 +18,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Realm", description = "The realm of digest authentication")
     String realm() default "switchboard";
 
+    @AttributeDefinition(name = "Callers from", description = "Who may call entry points without authenticating: any,"
+            + " or addresses and IPv4 networks, comma-separated (e.g. 192.0.2.10, 10.0.0.0/8); trunks' hosts are always"
+            + " allowed, and others must pass digest as a phone")
+    String callers_from() default "any";
+
     @AttributeDefinition(name = "Maximum concurrent calls", description = "Beyond it new calls get 503 with Retry-After", min = "1")
     int max_calls() default 500;
 

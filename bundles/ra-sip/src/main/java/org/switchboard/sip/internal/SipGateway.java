@@ -117,6 +117,7 @@ public class SipGateway implements SipListener, AcdListener {
             thread.setDaemon(true);
             return thread;
         });
+        CallerSources callers = CallerSources.parse(config.callers_from());
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         stack = factory.createSipStack(stackProperties());
@@ -135,7 +136,8 @@ public class SipGateway implements SipListener, AcdListener {
                     config.max_calls(), config.hold_music(), recordingFolder(config.recordings_directory()),
                     this::index, ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(
                             new TrunkAccounts(trunks), messages.headers),
-                    new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()), registrar);
+                    new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()), registrar,
+                    source -> callers.allows(source) || trunkHosts().contains(source));
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {
@@ -243,6 +245,15 @@ public class SipGateway implements SipListener, AcdListener {
             placing.unregister();
             placing = null;
         }
+    }
+
+    /** The addresses of the trunks' hosts, whose calls are accepted without authentication. */
+    private java.util.Set<String> trunkHosts() {
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        for (Trunk trunk : trunks) {
+            hosts.add(trunk.address());
+        }
+        return hosts;
     }
 
     /** Calls back through the first trunk configured. */

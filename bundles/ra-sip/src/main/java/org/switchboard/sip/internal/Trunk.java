@@ -17,6 +17,7 @@ public class Trunk {
     private String username;
     private String password;
     private String callerNumber;
+    private String address;
 
     @Activate
     void activate(TrunkConfig config) {
@@ -27,6 +28,17 @@ public class Trunk {
         username = config.username().trim();
         password = config.password();
         callerNumber = config.caller_number().isBlank() ? username : config.caller_number().trim();
+        try {
+            address = java.net.InetAddress.getByName(host).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            // Resolved again on each call placed; calls from it are taken only once its name resolves.
+            address = host;
+        }
+    }
+
+    /** The host's address when the trunk was configured, to recognise calls from it. */
+    String address() {
+        return address;
     }
 
     String name() {
