@@ -54,7 +54,8 @@ public final class Baresip implements AutoCloseable {
         Files.createDirectories(folder.resolve("rec"));
         Path voice = folder.resolve("voice.wav");
         writeTone(voice, 600, 120);
-        int port = FreePorts.next();
+        // baresip listens for SIP at the port and for SIP over TLS at the one above it.
+        int port = FreePorts.pair();
         Files.writeString(folder.resolve("config"), String.join("\n",
                 "sip_listen 127.0.0.1:" + port,
                 "audio_source aufile," + voice,
@@ -79,8 +80,15 @@ public final class Baresip implements AutoCloseable {
 
     /** Waits until the appliance accepted the phone's registration. */
     public Baresip awaitRegistered() throws Exception {
-        Await.until("phone " + extension + " registered (" + output + ")", Duration.ofSeconds(20),
-                () -> output.stream().anyMatch(line -> line.contains("200 OK")));
+        try {
+            Await.until("phone " + extension + " registered", Duration.ofSeconds(20),
+                    () -> output.stream().anyMatch(line -> line.contains("200 OK")) || !process.isAlive());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; baresip said: " + output, e);
+        }
+        if (!process.isAlive()) {
+            throw new AssertionError("baresip for " + extension + " stopped: " + output);
+        }
         return this;
     }
 

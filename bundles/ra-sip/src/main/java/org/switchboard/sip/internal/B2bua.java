@@ -757,6 +757,13 @@ final class B2bua implements CallControl {
             call.state = VoiceCall.State.QUEUED;
             return;
         }
+        bridge(call);
+        LOG.info("Call {}: agent {} answered; caller {} bridged after {} waiting", call.id, call.agent, call.caller,
+                waited(call));
+    }
+
+    /** Customer and agent hear each other, recorded; the call is now a conversation. */
+    private void bridge(VoiceCall call) {
         call.callerMedia.stopPlaying();
         call.recording = recordings.resolve(LocalDate.now(ZoneOffset.UTC).toString()).resolve(call.id + ".wav");
         try {
@@ -768,8 +775,6 @@ final class B2bua implements CallControl {
         }
         call.bridgedAt = Instant.now();
         call.state = VoiceCall.State.TALKING;
-        LOG.info("Call {}: agent {} answered; caller {} bridged after {} waiting", call.id, call.agent, call.caller,
-                waited(call));
     }
 
     void timeout(ClientTransaction transaction) {
@@ -946,16 +951,7 @@ final class B2bua implements CallControl {
             customerFailed(call, "unusable SDP: " + e.getMessage());
             return;
         }
-        call.recording = recordings.resolve(LocalDate.now(ZoneOffset.UTC).toString()).resolve(call.id + ".wav");
-        try {
-            call.bridge = media.bridge(call.callerMedia, call.agentMedia, call.recording);
-        } catch (RuntimeException e) {
-            LOG.error("Callback {}: recording cannot be written ({}); bridged without it", call.id, e.getMessage());
-            call.recording = null;
-            call.bridge = media.bridge(call.callerMedia, call.agentMedia, null);
-        }
-        call.bridgedAt = Instant.now();
-        call.state = VoiceCall.State.TALKING;
+        bridge(call);
         LOG.info("Callback {}: {} answered; bridged with agent {}", call.id, call.customerNumber, call.agent);
     }
 
@@ -1181,11 +1177,7 @@ final class B2bua implements CallControl {
         call.agentCallId = callId(request);
         bySipCallId.put(call.agentCallId, call);
         takeInDistribution(call, extension);
-        call.callerMedia.stopPlaying();
-        call.recording = recordings.resolve(LocalDate.now(ZoneOffset.UTC).toString()).resolve(call.id + ".wav");
-        call.bridge = media.bridge(call.callerMedia, call.agentMedia, call.recording);
-        call.bridgedAt = Instant.now();
-        call.state = VoiceCall.State.TALKING;
+        bridge(call);
     }
 
     /**
