@@ -166,12 +166,9 @@ final class B2bua implements CallControl {
             return;
         }
         SessionOffer offer = null;
-        String offered = body(request);
-        if (!offered.isBlank()) {
-            try {
-                offer = Sdp.read(offered);
-            } catch (SdpRejected e) {
-                respond(transaction, warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
+        if (!body(request).isBlank()) {
+            offer = offerOrRefuse(request, transaction);
+            if (offer == null) {
                 return;
             }
         }
@@ -191,12 +188,13 @@ final class B2bua implements CallControl {
         byInteraction.put(call.id, call);
         try {
             call.callerDialog = provider.getNewDialog(transaction);
-            Response ok = messages.response(Response.OK, request);
-            ok.addHeader(messages.contact("switchboard", transport(request)));
+            Response ok;
             if (offer != null) {
                 callerMedia.connect(offer.address(), offer.codec(), offer.telephoneEventType());
-                messages.body(ok, "application/sdp", Sdp.answer(callerMedia.local(), offer, offer.direction().answer()));
+                ok = answerWith(request, callerMedia, offer);
             } else {
+                ok = messages.response(Response.OK, request);
+                ok.addHeader(messages.contact("switchboard", transport(request)));
                 // No offer in the INVITE: ours goes in the 200, the caller's answer comes with the ACK (RFC 3261 §13.2.1).
                 call.awaitingAnswer = true;
                 messages.body(ok, "application/sdp", Sdp.offer(callerMedia.local()));
@@ -365,11 +363,8 @@ final class B2bua implements CallControl {
             respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
-        SessionOffer offer;
-        try {
-            offer = Sdp.read(body(request));
-        } catch (SdpRejected e) {
-            respond(transaction, warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
+        SessionOffer offer = offerOrRefuse(request, transaction);
+        if (offer == null) {
             return;
         }
         leg.connect(offer.address(), offer.codec(), offer.telephoneEventType());
@@ -382,10 +377,25 @@ final class B2bua implements CallControl {
                 call.callerMedia.stopPlaying();
             }
         }
+        respond(transaction, answerWith(request, leg, offer));
+    }
+
+    /** The SDP offer of a request, or null once the request has been refused with 488 saying why. */
+    private SessionOffer offerOrRefuse(Request request, ServerTransaction transaction) {
+        try {
+            return Sdp.read(body(request));
+        } catch (SdpRejected e) {
+            respond(transaction, warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
+            return null;
+        }
+    }
+
+    /** 200 OK to an offer: our contact, and the answer of {@code leg} with the mirrored direction. */
+    private Response answerWith(Request request, MediaLeg leg, SessionOffer offer) {
         Response ok = messages.response(Response.OK, request);
         ok.addHeader(messages.contact("switchboard", transport(request)));
         messages.body(ok, "application/sdp", Sdp.answer(leg.local(), offer, offer.direction().answer()));
-        respond(transaction, ok);
+        return ok;
     }
 
     void bye(RequestEvent event) {
@@ -1148,11 +1158,8 @@ final class B2bua implements CallControl {
             respond(transaction, refusal);
             return;
         }
-        SessionOffer offer;
-        try {
-            offer = Sdp.read(body(request));
-        } catch (SdpRejected e) {
-            respond(transaction, warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
+        SessionOffer offer = offerOrRefuse(request, transaction);
+        if (offer == null) {
             return;
         }
         MediaLeg leg = media.open();
@@ -1160,10 +1167,7 @@ final class B2bua implements CallControl {
         try {
             Dialog dialog = provider.getNewDialog(transaction);
             leg.connect(offer.address(), offer.codec(), offer.telephoneEventType());
-            Response ok = messages.response(Response.OK, request);
-            ok.addHeader(messages.contact("switchboard", transport(request)));
-            messages.body(ok, "application/sdp", Sdp.answer(leg.local(), offer, offer.direction().answer()));
-            transaction.sendResponse(ok);
+            transaction.sendResponse(answerWith(request, leg, offer));
             call.agentDialog = dialog;
         } catch (SipException | InvalidArgumentException e) {
             leg.close();
