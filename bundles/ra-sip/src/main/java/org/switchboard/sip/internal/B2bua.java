@@ -34,6 +34,11 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import static org.switchboard.sip.internal.Signalling.body;
+import static org.switchboard.sip.internal.Signalling.callId;
+import static org.switchboard.sip.internal.Signalling.transport;
+import static org.switchboard.sip.internal.Signalling.user;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdConflictException;
@@ -79,6 +84,7 @@ final class B2bua implements CallControl {
     private final ParkingLot parking;
     private final java.util.function.Predicate<String> callerSources;
     private final Registrar registrar;
+    private final Signalling sip;
     private final Map<String, VoiceCall> bySipCallId = new ConcurrentHashMap<>();
     private final Map<String, VoiceCall> byInteraction = new ConcurrentHashMap<>();
     private final Map<String, ClientTransaction> cancelOnProvisional = new ConcurrentHashMap<>();
@@ -105,6 +111,7 @@ final class B2bua implements CallControl {
         this.parking = parking;
         this.callerSources = callerSources;
         this.registrar = registrar;
+        this.sip = new Signalling(provider, messages);
     }
 
     int activeCalls() {
@@ -119,13 +126,13 @@ final class B2bua implements CallControl {
         String callId = callId(request);
         VoiceCall existing = bySipCallId.get(callId);
         if (existing != null || ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
-            ServerTransaction transaction = serverTransaction(event);
+            ServerTransaction transaction = sip.serverTransaction(event);
             if (transaction != null) {
                 lanes.execute(existing != null ? existing.lane : callId, () -> reInvite(existing, event, transaction));
             }
             return;
         }
-        ServerTransaction transaction = serverTransaction(event);
+        ServerTransaction transaction = sip.serverTransaction(event);
         if (transaction == null) {
             return;
         }
@@ -147,7 +154,7 @@ final class B2bua implements CallControl {
             } catch (InvalidArgumentException e) {
                 throw new IllegalStateException(e);
             }
-            respond(transaction, busy);
+            sip.respond(transaction, busy);
             return;
         }
         String source = Registrar.source(event);
@@ -155,13 +162,13 @@ final class B2bua implements CallControl {
             // Not a known caller address (trunk or configured network): only phones that pass digest may call.
             Response refusal = registrar.authenticate(request, source, System.currentTimeMillis());
             if (refusal != null) {
-                respond(transaction, refusal);
+                sip.respond(transaction, refusal);
                 return;
             }
         }
         String dialed = SipMessages.user(request.getRequestURI());
         if (dialed == null || !flows.entryPoints().containsKey(dialed)) {
-            respond(transaction, warning(messages.response(Response.NOT_FOUND, request),
+            sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request),
                     "no entry point " + (dialed == null ? "(no user part)" : "'" + dialed + "'")));
             return;
         }
@@ -177,7 +184,7 @@ final class B2bua implements CallControl {
             callerMedia = media.open();
         } catch (MediaUnavailableException e) {
             LOG.warn("Call to {} refused: {}", dialed, e.getMessage());
-            respond(transaction, messages.response(Response.SERVICE_UNAVAILABLE, request));
+            sip.respond(transaction, messages.response(Response.SERVICE_UNAVAILABLE, request));
             return;
         }
         String caller = user(request);
@@ -335,7 +342,7 @@ final class B2bua implements CallControl {
         if (call.state == VoiceCall.State.ENDED) {
             return;
         }
-        sendBye(call.callerDialog);
+        sip.sendBye(call.callerDialog);
         if (call.state == VoiceCall.State.QUEUED) {
             ignoreConflict(() -> acd.abandon(call.id));
         }
@@ -354,13 +361,13 @@ final class B2bua implements CallControl {
     private void reInvite(VoiceCall call, RequestEvent event, ServerTransaction transaction) {
         Request request = event.getRequest();
         if (call == null || call.state == VoiceCall.State.ENDED) {
-            respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         boolean fromCaller = call.callerCallId.equals(callId(request));
         MediaLeg leg = fromCaller ? call.callerMedia : call.agentMedia;
         if (leg == null) {
-            respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         SessionOffer offer = offerOrRefuse(request, transaction);
@@ -377,7 +384,7 @@ final class B2bua implements CallControl {
                 call.callerMedia.stopPlaying();
             }
         }
-        respond(transaction, answerWith(request, leg, offer));
+        sip.respond(transaction, answerWith(request, leg, offer));
     }
 
     /** The SDP offer of a request, or null once the request has been refused with 488 saying why. */
@@ -385,7 +392,7 @@ final class B2bua implements CallControl {
         try {
             return Sdp.read(body(request));
         } catch (SdpRejected e) {
-            respond(transaction, warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
+            sip.respond(transaction, sip.warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
             return null;
         }
     }
@@ -400,17 +407,17 @@ final class B2bua implements CallControl {
 
     void bye(RequestEvent event) {
         Request request = event.getRequest();
-        ServerTransaction transaction = serverTransaction(event);
+        ServerTransaction transaction = sip.serverTransaction(event);
         VoiceCall call = bySipCallId.get(callId(request));
         if (transaction == null) {
             return;
         }
         if (call == null) {
-            respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         lanes.execute(call.lane, () -> {
-            respond(transaction, messages.response(Response.OK, request));
+            sip.respond(transaction, messages.response(Response.OK, request));
             if (callId(request).equals(call.supervisorCallId)) {
                 LOG.info("Call {}: supervisor at {} left", call.id, call.supervisorExtension);
                 endMonitoring(call, false);
@@ -436,7 +443,7 @@ final class B2bua implements CallControl {
                 LOG.info("Callback {}: agent {} hung up while {} was dialed", call.id, call.agent, call.customerNumber);
                 if (call.customerInvite != null) {
                     cancelOnProvisional.put(call.callerCallId, call.customerInvite);
-                    sendCancel(call.customerInvite);
+                    sip.sendCancel(call.customerInvite);
                 }
                 ignoreConflict(() -> acd.end(call.id));
             }
@@ -447,7 +454,7 @@ final class B2bua implements CallControl {
             }
             case TALKING -> {
                 LOG.info("Call {}: {} hung up", call.id, byCaller ? "caller" : "agent " + call.agent);
-                sendBye(byCaller ? call.agentDialog : call.callerDialog);
+                sip.sendBye(byCaller ? call.agentDialog : call.callerDialog);
                 ignoreConflict(() -> acd.end(call.id));
             }
             case ENDED -> {
@@ -459,18 +466,18 @@ final class B2bua implements CallControl {
 
     void cancel(RequestEvent event) {
         Request request = event.getRequest();
-        ServerTransaction transaction = serverTransaction(event);
+        ServerTransaction transaction = sip.serverTransaction(event);
         if (transaction == null) {
             return;
         }
-        respond(transaction, messages.response(Response.OK, request));
+        sip.respond(transaction, messages.response(Response.OK, request));
         VoiceCall call = bySipCallId.get(callId(request));
         if (call == null) {
             return;
         }
         lanes.execute(call.lane, () -> {
             if (call.callerInvite != null && call.callerInvite.getState() == TransactionState.PROCEEDING) {
-                respond(call.callerInvite, messages.response(Response.REQUEST_TERMINATED, call.callerInvite.getRequest()));
+                sip.respond(call.callerInvite, messages.response(Response.REQUEST_TERMINATED, call.callerInvite.getRequest()));
                 hangUp(call, true);
             }
         });
@@ -493,7 +500,7 @@ final class B2bua implements CallControl {
                 call.callerMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
             } catch (SdpRejected e) {
                 LOG.info("Call {}: the caller's ACK has no usable answer ({}); hanging up", call.id, e.getMessage());
-                sendBye(call.callerDialog);
+                sip.sendBye(call.callerDialog);
                 hangUp(call, true);
             }
         });
@@ -502,17 +509,17 @@ final class B2bua implements CallControl {
     /** DTMF sent in signalling (SIP INFO, application/dtmf-relay) rather than as RFC 4733 events. */
     void info(RequestEvent event) {
         Request request = event.getRequest();
-        ServerTransaction transaction = serverTransaction(event);
+        ServerTransaction transaction = sip.serverTransaction(event);
         if (transaction == null) {
             return;
         }
         VoiceCall call = bySipCallId.get(callId(request));
         if (call == null) {
-            respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         Matcher signal = DTMF_RELAY.matcher(body(request));
-        respond(transaction, messages.response(Response.OK, request));
+        sip.respond(transaction, messages.response(Response.OK, request));
         if (signal.find() && call.callerCallId.equals(callId(request))) {
             char digit = Character.toUpperCase(signal.group(1).charAt(0));
             lanes.execute(call.lane, () -> call.callerMedia.digit(digit));
@@ -525,33 +532,33 @@ final class B2bua implements CallControl {
      */
     void refer(RequestEvent event) {
         Request request = event.getRequest();
-        ServerTransaction transaction = serverTransaction(event);
+        ServerTransaction transaction = sip.serverTransaction(event);
         if (transaction == null) {
             return;
         }
         VoiceCall call = bySipCallId.get(callId(request));
         if (call == null || !callId(request).equals(call.agentCallId)) {
-            respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         javax.sip.header.ReferToHeader referTo = (javax.sip.header.ReferToHeader) request.getHeader(
                 javax.sip.header.ReferToHeader.NAME);
         String target = referTo == null ? null : SipMessages.user(referTo.getAddress().getURI());
         if (target == null) {
-            respond(transaction, warning(messages.response(Response.BAD_REQUEST, request), "Refer-To names no user"));
+            sip.respond(transaction, sip.warning(messages.response(Response.BAD_REQUEST, request), "Refer-To names no user"));
             return;
         }
         if (referTo.getAddress().getURI() instanceof SipURI uri && uri.getHeader("Replaces") != null) {
-            respond(transaction, warning(messages.response(Response.NOT_IMPLEMENTED, request),
+            sip.respond(transaction, sip.warning(messages.response(Response.NOT_IMPLEMENTED, request),
                     "attended transfer (Replaces) is not supported yet"));
             return;
         }
         Dialog dialog = event.getDialog();
         lanes.execute(call.lane, () -> {
             if (parking.isParkExtension(target)) {
-                respond(transaction, messages.response(Response.ACCEPTED, request));
+                sip.respond(transaction, messages.response(Response.ACCEPTED, request));
                 try {
-                    notifyTransfer(dialog, "SIP/2.0 200 OK");
+                    sip.notifyTransfer(dialog, "SIP/2.0 200 OK");
                     parkOnLane(call);
                 } catch (CallControlException e) {
                     LOG.info("Call {}: parking refused: {}", call.id, e.getMessage());
@@ -560,19 +567,19 @@ final class B2bua implements CallControl {
             }
             TransferTarget destination = destination(target);
             if (destination == null) {
-                respond(transaction, warning(messages.response(Response.NOT_FOUND, request),
+                sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request),
                         "'" + target + "' is no agent's extension, entry point or queue"));
                 return;
             }
-            respond(transaction, messages.response(Response.ACCEPTED, request));
+            sip.respond(transaction, messages.response(Response.ACCEPTED, request));
             try {
                 checkTarget(destination);
                 // Told before the agent's leg ends with the transfer, while the dialog can still carry it.
-                notifyTransfer(dialog, "SIP/2.0 200 OK");
+                sip.notifyTransfer(dialog, "SIP/2.0 200 OK");
                 transferOnLane(call, destination);
             } catch (CallControlException e) {
                 LOG.info("Call {}: transfer to {} refused: {}", call.id, target, e.getMessage());
-                notifyTransfer(dialog, "SIP/2.0 480 Temporarily Unavailable");
+                sip.notifyTransfer(dialog, "SIP/2.0 480 Temporarily Unavailable");
             }
         });
     }
@@ -588,18 +595,6 @@ final class B2bua implements CallControl {
             return new TransferTarget(TransferTarget.Kind.ENTRY_POINT, user);
         }
         return acd.queue(user).isPresent() ? new TransferTarget(TransferTarget.Kind.QUEUE, user) : null;
-    }
-
-    private void notifyTransfer(Dialog dialog, String statusLine) {
-        try {
-            Request notify = dialog.createRequest(Request.NOTIFY);
-            notify.setHeader(messages.headers.createEventHeader("refer"));
-            notify.setHeader(messages.headers.createSubscriptionStateHeader("terminated;reason=noresource"));
-            messages.body(notify, "message/sipfrag", statusLine + "\r\n");
-            dialog.sendRequest(provider.getNewClientTransaction(notify));
-        } catch (SipException | ParseException e) {
-            LOG.debug("NOTIFY of a transfer failed: {}", e.toString());
-        }
     }
 
     // ---- the agent leg -------------------------------------------------------------------------------------
@@ -693,10 +688,10 @@ final class B2bua implements CallControl {
         if (call == null) {
             ClientTransaction toCancel = cancelOnProvisional.remove(callId(response));
             if (toCancel != null && response.getStatusCode() < 200) {
-                sendCancel(toCancel);
+                sip.sendCancel(toCancel);
             } else if (response.getStatusCode() / 100 == 2 && event.getDialog() != null) {
                 // An answer from a phone that was rung after the call had gone: confirm and end it at once.
-                ackThenBye(event.getDialog(), cseq.getSeqNumber());
+                sip.ackThenBye(event.getDialog(), cseq.getSeqNumber());
             }
             return;
         }
@@ -733,20 +728,20 @@ final class B2bua implements CallControl {
         Dialog dialog = event.getDialog();
         if (!current) {
             if (call.state == VoiceCall.State.TALKING && callId(response).equals(call.agentCallId)) {
-                sendAck(dialog, cseq); // a retransmitted 200: our ACK was lost
+                sip.sendAck(dialog, cseq); // a retransmitted 200: our ACK was lost
             } else if (dialog != null) {
-                ackThenBye(dialog, cseq);
+                sip.ackThenBye(dialog, cseq);
             }
             return;
         }
-        sendAck(dialog, cseq);
+        sip.sendAck(dialog, cseq);
         SessionOffer answer;
         try {
             answer = Sdp.read(body(response));
         } catch (SdpRejected e) {
             LOG.warn("Call {}: agent {}'s phone answered with unusable SDP: {}", call.id, call.agent, e.getMessage());
             String agent = call.agent;
-            sendBye(dialog);
+            sip.sendBye(dialog);
             forgetAgentLeg(call);
             call.state = VoiceCall.State.QUEUED;
             ignoreConflict(() -> acd.decline(call.id, agent));
@@ -762,7 +757,7 @@ final class B2bua implements CallControl {
         } catch (AcdConflictException e) {
             LOG.info("Call {}: {} answered after the offer had ended ({}); hanging up their phone", call.id,
                     call.agent, e.getMessage());
-            sendBye(dialog);
+            sip.sendBye(dialog);
             forgetAgentLeg(call);
             call.state = VoiceCall.State.QUEUED;
             return;
@@ -824,7 +819,7 @@ final class B2bua implements CallControl {
     private void goodbyeUntilCallback(VoiceCall call) {
         call.state = VoiceCall.State.FLOW; // out of the queue: no more announcements, nothing to abandon
         play(call, call.language + "/callback-confirm", () -> {
-            sendBye(call.callerDialog);
+            sip.sendBye(call.callerDialog);
             finish(call);
         });
     }
@@ -834,7 +829,7 @@ final class B2bua implements CallControl {
         if (call.state == VoiceCall.State.RINGING_AGENT) {
             cancelAgent(call);
         }
-        sendBye(call.callerDialog);
+        sip.sendBye(call.callerDialog);
         finish(call);
     }
 
@@ -843,12 +838,12 @@ final class B2bua implements CallControl {
         for (VoiceCall call : byInteraction.values()) {
             lanes.execute(call.lane, () -> {
                 if (call.state == VoiceCall.State.TALKING) {
-                    sendBye(call.agentDialog);
+                    sip.sendBye(call.agentDialog);
                 } else if (call.state == VoiceCall.State.RINGING_AGENT) {
                     cancelAgent(call);
                 }
                 if (call.state != VoiceCall.State.ENDED) {
-                    sendBye(call.callerDialog);
+                    sip.sendBye(call.callerDialog);
                     ignoreConflict(() -> {
                         if (call.state == VoiceCall.State.TALKING) {
                             acd.end(call.id);
@@ -926,7 +921,7 @@ final class B2bua implements CallControl {
         int status = response.getStatusCode();
         if (call.state != VoiceCall.State.DIALING_CUSTOMER) {
             if (status / 100 == 2 && event.getDialog() != null) {
-                sendAck(event.getDialog(), cseq); // a retransmitted 200
+                sip.sendAck(event.getDialog(), cseq); // a retransmitted 200
             }
             return;
         }
@@ -952,12 +947,12 @@ final class B2bua implements CallControl {
         }
         Dialog dialog = event.getDialog();
         call.callerDialog = dialog;
-        sendAck(dialog, cseq);
+        sip.sendAck(dialog, cseq);
         try {
             SessionOffer answer = Sdp.read(body(response));
             call.callerMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
         } catch (SdpRejected e) {
-            sendBye(dialog);
+            sip.sendBye(dialog);
             customerFailed(call, "unusable SDP: " + e.getMessage());
             return;
         }
@@ -968,7 +963,7 @@ final class B2bua implements CallControl {
     /** The customer could not be reached: the agent's phone is hung up and the callback ends. */
     private void customerFailed(VoiceCall call, String why) {
         LOG.info("Callback {} to {} failed: {}", call.id, call.customerNumber, why);
-        sendBye(call.agentDialog);
+        sip.sendBye(call.agentDialog);
         ignoreConflict(() -> acd.end(call.id));
         finish(call);
     }
@@ -1022,8 +1017,8 @@ final class B2bua implements CallControl {
         command(interactionId, call -> {
             LOG.info("Call {} hung up by command", call.id);
             if (call.state == VoiceCall.State.TALKING) {
-                sendBye(call.agentDialog);
-                sendBye(call.callerDialog);
+                sip.sendBye(call.agentDialog);
+                sip.sendBye(call.callerDialog);
                 ignoreConflict(() -> acd.end(call.id));
                 finish(call);
             } else {
@@ -1103,7 +1098,7 @@ final class B2bua implements CallControl {
             call.bridge.close();
             call.bridge = null;
         }
-        sendBye(call.agentDialog);
+        sip.sendBye(call.agentDialog);
         ignoreConflict(() -> acd.end(call.id));
         forgetAgentLeg(call);
         call.held = false;
@@ -1150,12 +1145,12 @@ final class B2bua implements CallControl {
     private void retrieveFromPark(VoiceCall call, RequestEvent event, ServerTransaction transaction) {
         Request request = event.getRequest();
         if (call.state != VoiceCall.State.PARKED) {
-            respond(transaction, warning(messages.response(Response.NOT_FOUND, request), "the park slot is empty"));
+            sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request), "the park slot is empty"));
             return;
         }
         Response refusal = registrar.authenticate(request, Registrar.source(event), System.currentTimeMillis());
         if (refusal != null) {
-            respond(transaction, refusal);
+            sip.respond(transaction, refusal);
             return;
         }
         SessionOffer offer = offerOrRefuse(request, transaction);
@@ -1262,12 +1257,12 @@ final class B2bua implements CallControl {
             return;
         }
         Dialog dialog = event.getDialog();
-        sendAck(dialog, cseq);
+        sip.sendAck(dialog, cseq);
         if (call.supervisorAnswered) {
             return; // a retransmitted 200
         }
         if (call.state != VoiceCall.State.TALKING || call.bridge == null) {
-            sendBye(dialog);
+            sip.sendBye(dialog);
             endMonitoring(call, false);
             return;
         }
@@ -1275,7 +1270,7 @@ final class B2bua implements CallControl {
             SessionOffer answer = Sdp.read(body(event.getResponse()));
             call.supervisorMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
         } catch (SdpRejected e) {
-            sendBye(dialog);
+            sip.sendBye(dialog);
             endMonitoring(call, false);
             return;
         }
@@ -1294,10 +1289,10 @@ final class B2bua implements CallControl {
         }
         if (hangUpPhone) {
             if (call.supervisorAnswered) {
-                sendBye(call.supervisorDialog);
+                sip.sendBye(call.supervisorDialog);
             } else if (call.supervisorInvite != null) {
                 cancelOnProvisional.put(call.supervisorCallId, call.supervisorInvite);
-                sendCancel(call.supervisorInvite);
+                sip.sendCancel(call.supervisorInvite);
             }
         }
         bySipCallId.remove(call.supervisorCallId);
@@ -1347,24 +1342,13 @@ final class B2bua implements CallControl {
         ClientTransaction invite = call.agentInvite;
         if (invite != null) {
             if (call.agentProvisional) {
-                sendCancel(invite);
+                sip.sendCancel(invite);
             } else {
                 // CANCEL may only follow a provisional response (RFC 3261 §9.1): sent when one arrives.
                 cancelOnProvisional.put(call.agentCallId, invite);
             }
         }
         forgetAgentLeg(call);
-    }
-
-    private void sendCancel(ClientTransaction invite) {
-        if (invite.getState() != TransactionState.PROCEEDING && invite.getState() != TransactionState.CALLING) {
-            return;
-        }
-        try {
-            provider.getNewClientTransaction(invite.createCancel()).sendRequest();
-        } catch (SipException e) {
-            LOG.debug("CANCEL of {} failed: {}", callId(invite.getRequest()), e.toString());
-        }
     }
 
     /** Drops the agent leg; a response still arriving for it finds no call and is ended by {@link #response}. */
@@ -1403,101 +1387,12 @@ final class B2bua implements CallControl {
         }
     }
 
-    private void sendAck(Dialog dialog, long cseq) {
-        try {
-            dialog.sendAck(dialog.createAck(cseq));
-        } catch (SipException | InvalidArgumentException e) {
-            LOG.debug("ACK failed: {}", e.toString());
-        }
-    }
-
-    private void ackThenBye(Dialog dialog, long cseq) {
-        sendAck(dialog, cseq);
-        sendBye(dialog);
-    }
-
-    private void sendBye(Dialog dialog) {
-        if (dialog == null) {
-            return;
-        }
-        try {
-            Request bye = dialog.createRequest(Request.BYE);
-            dialog.sendRequest(provider.getNewClientTransaction(bye));
-        } catch (SipException e) {
-            LOG.debug("BYE failed: {}", e.toString());
-        }
-    }
-
-    private ServerTransaction serverTransaction(RequestEvent event) {
-        ServerTransaction transaction = event.getServerTransaction();
-        if (transaction != null) {
-            return transaction;
-        }
-        try {
-            return provider.getNewServerTransaction(event.getRequest());
-        } catch (javax.sip.TransactionAlreadyExistsException e) {
-            return null; // a retransmission: the transaction we have answers it
-        } catch (javax.sip.TransactionUnavailableException e) {
-            // The stack will not keep a transaction for a request missing what RFC 3261 requires (Contact in an
-            // INVITE, Max-Forwards, ...): refuse it statelessly, saying why.
-            badRequest(event.getRequest(), e.getMessage());
-            return null;
-        }
-    }
-
-    private void badRequest(Request request, String why) {
-        String reason = why == null ? "Bad Request" : why.replaceAll("[\\r\\n]", " ").trim();
-        LOG.debug("{} from {} refused: {}", request.getMethod(), user(request), reason);
-        try {
-            Response bad = messages.response(Response.BAD_REQUEST, request);
-            bad.setReasonPhrase(reason.length() > 100 ? reason.substring(0, 100) : reason);
-            provider.sendResponse(bad);
-        } catch (SipException | ParseException | RuntimeException e) {
-            LOG.debug("400 could not be sent: {}", e.toString());
-        }
-    }
-
-    private void respond(ServerTransaction transaction, Response response) {
-        try {
-            transaction.sendResponse(response);
-        } catch (SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.debug("Response {} could not be sent: {}", response.getStatusCode(), e.toString());
-        }
-    }
-
-    private Response warning(Response response, String text) {
-        try {
-            response.addHeader(messages.headers.createWarningHeader("switchboard", 399, text));
-        } catch (ParseException | InvalidArgumentException e) {
-            LOG.debug("Warning '{}' not added: {}", text, e.toString());
-        }
-        return response;
-    }
-
     private static void ignoreConflict(Runnable command) {
         try {
             command.run();
         } catch (AcdConflictException e) {
             LOG.debug("Distribution had moved on: {}", e.getMessage());
         }
-    }
-
-    private static String callId(javax.sip.message.Message message) {
-        return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
-    }
-
-    private static String user(Request request) {
-        String user = SipMessages.user(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
-        return user == null ? "anonymous" : user;
-    }
-
-    private static String body(javax.sip.message.Message message) {
-        byte[] raw = message.getRawContent();
-        return raw == null ? "" : new String(raw, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static String transport(Request request) {
-        return ((javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME)).getTransport();
     }
 
     private static String waited(VoiceCall call) {

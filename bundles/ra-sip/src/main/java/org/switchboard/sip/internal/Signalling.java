@@ -1,0 +1,149 @@
+package org.switchboard.sip.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.TransactionState;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the B2BUA says in SIP (responses, ACK, BYE, CANCEL, NOTIFY), logging rather than throwing when a
+ * peer has gone: a call ending must never be held up by a message that cannot be delivered.
+ */
+final class Signalling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Signalling.class);
+
+    private final SipProvider provider;
+    private final SipMessages messages;
+
+    Signalling(SipProvider provider, SipMessages messages) {
+        this.provider = provider;
+        this.messages = messages;
+    }
+
+    void notifyTransfer(Dialog dialog, String statusLine) {
+        try {
+            Request notify = dialog.createRequest(Request.NOTIFY);
+            notify.setHeader(messages.headers.createEventHeader("refer"));
+            notify.setHeader(messages.headers.createSubscriptionStateHeader("terminated;reason=noresource"));
+            messages.body(notify, "message/sipfrag", statusLine + "\r\n");
+            dialog.sendRequest(provider.getNewClientTransaction(notify));
+        } catch (SipException | ParseException e) {
+            LOG.debug("NOTIFY of a transfer failed: {}", e.toString());
+        }
+    }
+
+    void sendCancel(ClientTransaction invite) {
+        if (invite.getState() != TransactionState.PROCEEDING && invite.getState() != TransactionState.CALLING) {
+            return;
+        }
+        try {
+            provider.getNewClientTransaction(invite.createCancel()).sendRequest();
+        } catch (SipException e) {
+            LOG.debug("CANCEL of {} failed: {}", callId(invite.getRequest()), e.toString());
+        }
+    }
+
+    void sendAck(Dialog dialog, long cseq) {
+        try {
+            dialog.sendAck(dialog.createAck(cseq));
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.debug("ACK failed: {}", e.toString());
+        }
+    }
+
+    void ackThenBye(Dialog dialog, long cseq) {
+        sendAck(dialog, cseq);
+        sendBye(dialog);
+    }
+
+    void sendBye(Dialog dialog) {
+        if (dialog == null) {
+            return;
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            dialog.sendRequest(provider.getNewClientTransaction(bye));
+        } catch (SipException e) {
+            LOG.debug("BYE failed: {}", e.toString());
+        }
+    }
+
+    ServerTransaction serverTransaction(RequestEvent event) {
+        ServerTransaction transaction = event.getServerTransaction();
+        if (transaction != null) {
+            return transaction;
+        }
+        try {
+            return provider.getNewServerTransaction(event.getRequest());
+        } catch (javax.sip.TransactionAlreadyExistsException e) {
+            return null; // a retransmission: the transaction we have answers it
+        } catch (javax.sip.TransactionUnavailableException e) {
+            // The stack will not keep a transaction for a request missing what RFC 3261 requires (Contact in an
+            // INVITE, Max-Forwards, ...): refuse it statelessly, saying why.
+            badRequest(event.getRequest(), e.getMessage());
+            return null;
+        }
+    }
+
+    void badRequest(Request request, String why) {
+        String reason = why == null ? "Bad Request" : why.replaceAll("[\\r\\n]", " ").trim();
+        LOG.debug("{} from {} refused: {}", request.getMethod(), user(request), reason);
+        try {
+            Response bad = messages.response(Response.BAD_REQUEST, request);
+            bad.setReasonPhrase(reason.length() > 100 ? reason.substring(0, 100) : reason);
+            provider.sendResponse(bad);
+        } catch (SipException | ParseException | RuntimeException e) {
+            LOG.debug("400 could not be sent: {}", e.toString());
+        }
+    }
+
+    void respond(ServerTransaction transaction, Response response) {
+        try {
+            transaction.sendResponse(response);
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("Response {} could not be sent: {}", response.getStatusCode(), e.toString());
+        }
+    }
+
+    Response warning(Response response, String text) {
+        try {
+            response.addHeader(messages.headers.createWarningHeader("switchboard", 399, text));
+        } catch (ParseException | InvalidArgumentException e) {
+            LOG.debug("Warning '{}' not added: {}", text, e.toString());
+        }
+        return response;
+    }
+
+    static String callId(javax.sip.message.Message message) {
+        return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    static String user(Request request) {
+        String user = SipMessages.user(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+        return user == null ? "anonymous" : user;
+    }
+
+    static String body(javax.sip.message.Message message) {
+        byte[] raw = message.getRawContent();
+        return raw == null ? "" : new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String transport(Request request) {
+        return ((javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME)).getTransport();
+    }
+}
