@@ -109,6 +109,10 @@ public abstract class ApplianceTestSupport {
                         "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,"
                                 + "file:" + localRepository + "@id=m2@snapshots"),
                 editConfigurationFilePut("etc/users.properties", AGENT, AGENT_PASSWORD + ",_g_:agentgroup")));
+        if (Boolean.getBoolean("switchboard.it.keep")) {
+            // -Dswitchboard.it.keep=true keeps the appliance's folder (its log) under target/exam after the run.
+            options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());
+        }
         options.addAll(List.of(extraOptions()));
         return options.toArray(new Option[0]);
     }

@@ -42,7 +42,7 @@ public class VoiceIT extends ApplianceTestSupport {
                 editConfigurationFilePut("etc/org.switchboard.sip.trunk-pstn.cfg", "host", "127.0.0.1"),
                 editConfigurationFilePut("etc/org.switchboard.sip.trunk-pstn.cfg", "port", String.valueOf(trunkPort)),
                 editConfigurationFilePut("etc/org.switchboard.sip.trunk-pstn.cfg", "caller.number", "74950000000")));
-        for (String extension : List.of("2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009")) {
+        for (String extension : List.of("2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009", "2010", "2011")) {
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "extension", extension));
             options.add(editConfigurationFilePut("etc/org.switchboard.sip.phone-" + extension + ".cfg", "password",
                     "secret-" + extension));
@@ -256,6 +256,61 @@ public class VoiceIT extends ApplianceTestSupport {
             assertEquals(204, http().post("/api/v1/calls/" + transferred.get("interactionId").asText() + "/hangup",
                     admin, "").statusCode());
             assertEquals(caller.output(), 0, caller.await(60));
+        }
+    }
+
+    @Test
+    public void anAgentConsultsAColleagueThenJoinsThemWithTheCustomerByReferWithReplaces() throws Exception {
+        Duration within = Duration.ofSeconds(20);
+        try (SipPhone agentPhone = new SipPhone(sipPort(), "2010", "secret-2010").register();
+             Baresip colleague = Baresip.start(workFolder("phone-2011"), "2011", "secret-2011", sipPort(), true)) {
+            colleague.awaitRegistered();
+            String first = signIn("2010");
+            String second = signIn("2011");
+            // The customer speaks for the 4 s before hanging up: long enough for the transfer to take place first.
+            Sipp caller = Sipp.call("caller", sipPort(), "200", workFolder("caller"), "-m", "1", "-d", "4000");
+            String id = awaitCall("QUEUED", null).get("interactionId").asText();
+            assertEquals(204, http().post("/api/v1/interactions/" + id + "/pull", admin,
+                    "{\"agent\":\"" + first + "\"}").statusCode());
+            SipPhone.Dialog customerLeg = agentPhone.answer(within);
+            awaitCall("TALKING", first);
+
+            // The agent's phone calls the colleague's extension directly (digest first), then joins the two calls.
+            SipPhone.Dialog consultation = agentPhone.call("2011", within);
+            assertTrue(colleague.answered());
+            assertEquals(202, agentPhone.refer(customerLeg,
+                    "<sip:2011@127.0.0.1?Replaces=" + consultation.replaces() + ">", within));
+            assertTrue(agentPhone.awaitRequest("NOTIFY", customerLeg.callId(), within).body().contains("SIP/2.0 200"));
+            agentPhone.awaitRequest("BYE", customerLeg.callId(), within);
+            agentPhone.awaitRequest("BYE", consultation.callId(), within);
+
+            String joined = awaitCall("TALKING", second).get("interactionId").asText();
+            assertTrue(history(joined).contains("ACCEPTED"));
+            Await.until("the first agent's part ended", within, () -> history(id).contains("ENDED"));
+            assertEquals(caller.output(), 0, caller.await(60));
+            JsonNode recording = latestRecordingOf(second);
+            assertEquals(joined, recording.get("interactionId").asText());
+            byte[] audio = http().getBytes("/api/v1/recordings/" + recording.get("id").asText() + "/audio", admin).body();
+            double[] levels = channelLevels(audio);
+            assertTrue("the customer is heard in the joined call: " + levels[0], levels[0] > 100);
+            assertTrue("the colleague is heard in the joined call: " + levels[1], levels[1] > 100);
+        }
+    }
+
+    @Test
+    public void aPhoneCallsAnotherExtensionWhichRingsAndAnswers() throws Exception {
+        try (SipPhone phone = new SipPhone(sipPort(), "2010", "secret-2010").register();
+             Baresip callee = Baresip.start(workFolder("phone-2011"), "2011", "secret-2011", sipPort(), true)) {
+            callee.awaitRegistered();
+            SipPhone.Dialog call = phone.call("2011", Duration.ofSeconds(20));
+            assertTrue(callee.answered());
+            JsonNode live = awaitCall("TALKING", null);
+            assertEquals("2010", live.get("caller").asText());
+            assertEquals("2011", live.get("dialed").asText());
+            phone.bye(call, Duration.ofSeconds(10));
+            Await.until("the call ended", Duration.ofSeconds(10),
+                    () -> JSON.readTree(http().get("/api/v1/calls", admin).body()).isEmpty());
+            assertEquals("an extension nobody registered is not found", 404, phone.attempt("2099", Duration.ofSeconds(10)));
         }
     }
 

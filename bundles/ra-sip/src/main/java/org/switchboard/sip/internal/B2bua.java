@@ -66,6 +66,8 @@ import org.switchboard.api.media.Recording;
 final class B2bua implements CallControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
+    /** How long a phone called directly rings before its caller is told it is unavailable. */
+    private static final int EXTENSION_RING_SECONDS = 30;
     private static final Pattern DTMF_RELAY = Pattern.compile("(?im)^\\s*signal\\s*=\\s*([0-9*#A-D])");
 
     private final SipProvider provider;
@@ -141,10 +143,23 @@ final class B2bua implements CallControl {
             lanes.execute(parked.lane, () -> retrieveFromPark(parked, event, transaction));
             return;
         }
-        lanes.execute(callId, () -> answer(event, transaction));
+        // A phone in conversation that calls another extension consults about its call: both run on one lane, so
+        // that a transfer joining them (REFER with Replaces) sees both at once.
+        String lane = consultedCall(user(request)).map(call -> call.lane).orElse(callId);
+        lanes.execute(lane, () -> answer(event, transaction, lane));
     }
 
-    private void answer(RequestEvent event, ServerTransaction transaction) {
+    /** The call in conversation with the phone at {@code extension} as its agent, if any. */
+    private Optional<VoiceCall> consultedCall(String extension) {
+        for (VoiceCall call : byInteraction.values()) {
+            if (extension.equals(call.agentExtension) && call.state == VoiceCall.State.TALKING && !call.internal) {
+                return Optional.of(call);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void answer(RequestEvent event, ServerTransaction transaction, String lane) {
         Request request = event.getRequest();
         if (byInteraction.size() >= maxCalls) {
             LOG.warn("Call to {} refused: {} calls in progress, the configured maximum", user(request), maxCalls);
@@ -167,9 +182,12 @@ final class B2bua implements CallControl {
             }
         }
         String dialed = SipMessages.user(request.getRequestURI());
-        if (dialed == null || !flows.entryPoints().containsKey(dialed)) {
-            sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request),
-                    "no entry point " + (dialed == null ? "(no user part)" : "'" + dialed + "'")));
+        boolean entryPoint = dialed != null && flows.entryPoints().containsKey(dialed);
+        Optional<Registrations.Binding> extension = entryPoint || dialed == null ? Optional.empty()
+                : registrations.find(dialed, System.currentTimeMillis());
+        if (!entryPoint && extension.isEmpty()) {
+            sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request), dialed == null
+                    ? "no user part" : "'" + dialed + "' is no entry point and no registered extension"));
             return;
         }
         SessionOffer offer = null;
@@ -188,34 +206,70 @@ final class B2bua implements CallControl {
             return;
         }
         String caller = user(request);
-        VoiceCall call = new VoiceCall(UUID.randomUUID().toString(), callId(request), caller, dialed, callerMedia,
+        VoiceCall call = new VoiceCall(UUID.randomUUID().toString(), lane, callId(request), caller, dialed, callerMedia,
                 transaction, Instant.now());
         callerMedia.onDigit(digit -> onLane(call, () -> key(call, digit)));
+        call.callerOffer = offer;
         bySipCallId.put(call.callerCallId, call);
         byInteraction.put(call.id, call);
         try {
             call.callerDialog = provider.getNewDialog(transaction);
-            Response ok;
-            if (offer != null) {
-                callerMedia.connect(offer.address(), offer.codec(), offer.telephoneEventType());
-                ok = answerWith(request, callerMedia, offer);
-            } else {
-                ok = messages.response(Response.OK, request);
-                ok.addHeader(messages.contact("switchboard", transport(request)));
-                // No offer in the INVITE: ours goes in the 200, the caller's answer comes with the ACK (RFC 3261 §13.2.1).
-                call.awaitingAnswer = true;
-                messages.body(ok, "application/sdp", Sdp.offer(callerMedia.local()));
-            }
-            transaction.sendResponse(ok);
-            LOG.info("Call {} from {} to {} answered", call.id, caller, dialed);
-        } catch (SipException | InvalidArgumentException e) {
+        } catch (SipException e) {
             LOG.error("Call {} could not be answered", call.id, e);
             finish(call);
             return;
         }
+        if (extension.isPresent()) {
+            call.internal = true;
+            LOG.info("Call {} from {} to extension {}", call.id, caller, dialed);
+            ringPhone(call, null, dialed, extension.get().contact());
+            return;
+        }
+        if (!answerCaller(call)) {
+            return;
+        }
+        LOG.info("Call {} from {} to {} answered", call.id, caller, dialed);
         if (!flows.start(new SipCallSession(call, this))) {
             LOG.info("Call {}: entry point {} went away meanwhile; hanging up", call.id, dialed);
             hangUpFromFlow(call);
+        }
+    }
+
+    /** A response to the caller's INVITE carries the tag an earlier one (180) gave the dialog. */
+    private static Response inCallerDialog(VoiceCall call, Response response) {
+        String tag = call.callerDialog == null ? null : call.callerDialog.getLocalTag();
+        if (tag != null) {
+            try {
+                ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(tag);
+            } catch (ParseException e) {
+                throw new IllegalStateException("a tag of our own is always valid", e);
+            }
+        }
+        return response;
+    }
+
+    /** Sends the caller our 200: the answer to their offer, or our offer when they made none. False if it failed. */
+    private boolean answerCaller(VoiceCall call) {
+        Request request = call.callerInvite.getRequest();
+        SessionOffer offer = call.callerOffer;
+        Response ok;
+        if (offer != null) {
+            call.callerMedia.connect(offer.address(), offer.codec(), offer.telephoneEventType());
+            ok = answerWith(request, call.callerMedia, offer);
+        } else {
+            ok = messages.response(Response.OK, request);
+            ok.addHeader(messages.contact("switchboard", transport(request)));
+            // No offer in the INVITE: ours goes in the 200, the caller's answer comes with the ACK (RFC 3261 §13.2.1).
+            call.awaitingAnswer = true;
+            messages.body(ok, "application/sdp", Sdp.offer(call.callerMedia.local()));
+        }
+        try {
+            call.callerInvite.sendResponse(inCallerDialog(call, ok));
+            return true;
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.error("Call {} could not be answered", call.id, e);
+            finish(call);
+            return false;
         }
     }
 
@@ -448,14 +502,19 @@ final class B2bua implements CallControl {
                 ignoreConflict(() -> acd.end(call.id));
             }
             case RINGING_AGENT -> {
-                LOG.info("Call {}: caller hung up while agent {} was rung", call.id, call.agent);
+                LOG.info("Call {}: caller hung up while {} was rung", call.id,
+                        call.internal ? "extension " + call.agentExtension : "agent " + call.agent);
                 cancelAgent(call);
-                ignoreConflict(() -> acd.abandon(call.id));
+                if (!call.internal) {
+                    ignoreConflict(() -> acd.abandon(call.id));
+                }
             }
             case TALKING -> {
                 LOG.info("Call {}: {} hung up", call.id, byCaller ? "caller" : "agent " + call.agent);
                 sip.sendBye(byCaller ? call.agentDialog : call.callerDialog);
-                ignoreConflict(() -> acd.end(call.id));
+                if (!call.internal) {
+                    ignoreConflict(() -> acd.end(call.id));
+                }
             }
             case ENDED -> {
                 return;
@@ -477,7 +536,8 @@ final class B2bua implements CallControl {
         }
         lanes.execute(call.lane, () -> {
             if (call.callerInvite != null && call.callerInvite.getState() == TransactionState.PROCEEDING) {
-                sip.respond(call.callerInvite, messages.response(Response.REQUEST_TERMINATED, call.callerInvite.getRequest()));
+                sip.respond(call.callerInvite, inCallerDialog(call,
+                        messages.response(Response.REQUEST_TERMINATED, call.callerInvite.getRequest())));
                 hangUp(call, true);
             }
         });
@@ -527,8 +587,10 @@ final class B2bua implements CallControl {
     }
 
     /**
-     * A blind transfer from the agent's phone (REFER, RFC 3515): the Refer-To user is an agent's extension, an
-     * entry point or a queue. Answered 202, then a NOTIFY with the outcome; the agent's leg is ended.
+     * A transfer from the agent's phone (REFER, RFC 3515). Blind: the Refer-To user is an agent's extension, an
+     * entry point, a queue or the park extension. Attended (a Replaces header in Refer-To, RFC 5589): the phone's
+     * consultation with another extension and its call with the customer are joined. Answered 202, then a NOTIFY
+     * with the outcome; the agent's legs are ended.
      */
     void refer(RequestEvent event) {
         Request request = event.getRequest();
@@ -537,7 +599,7 @@ final class B2bua implements CallControl {
             return;
         }
         VoiceCall call = bySipCallId.get(callId(request));
-        if (call == null || !callId(request).equals(call.agentCallId)) {
+        if (call == null) {
             sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
@@ -548,9 +610,21 @@ final class B2bua implements CallControl {
             sip.respond(transaction, sip.warning(messages.response(Response.BAD_REQUEST, request), "Refer-To names no user"));
             return;
         }
-        if (referTo.getAddress().getURI() instanceof SipURI uri && uri.getHeader("Replaces") != null) {
-            sip.respond(transaction, sip.warning(messages.response(Response.NOT_IMPLEMENTED, request),
-                    "attended transfer (Replaces) is not supported yet"));
+        String replacing = referTo.getAddress().getURI() instanceof SipURI uri ? uri.getHeader("Replaces") : null;
+        if (replacing != null) {
+            Optional<Replaces> replaces = Replaces.parse(replacing);
+            if (replaces.isEmpty()) {
+                sip.respond(transaction, sip.warning(messages.response(Response.BAD_REQUEST, request),
+                        "the Replaces header of Refer-To names no dialog (Call-ID, to-tag and from-tag)"));
+                return;
+            }
+            Dialog dialog = event.getDialog();
+            lanes.execute(call.lane, () -> attendedTransfer(call, request, transaction, dialog, replaces.get()));
+            return;
+        }
+        if (!callId(request).equals(call.agentCallId) || call.internal) {
+            sip.respond(transaction, sip.warning(messages.response(Response.FORBIDDEN, request),
+                    "only the agent's phone in a customer's call can transfer it"));
             return;
         }
         Dialog dialog = event.getDialog();
@@ -582,6 +656,78 @@ final class B2bua implements CallControl {
                 sip.notifyTransfer(dialog, "SIP/2.0 480 Temporarily Unavailable");
             }
         });
+    }
+
+    /**
+     * Joins the customer of one call with the party the agent consulted in another: the REFER came on one of the
+     * agent phone's two dialogs and its Replaces names the other. Both calls share a lane (see {@link #invite}).
+     */
+    private void attendedTransfer(VoiceCall referring, Request request, ServerTransaction transaction, Dialog dialog,
+            Replaces replaces) {
+        VoiceCall replaced = bySipCallId.get(replaces.callId());
+        if (replaced == null || replaced == referring || replaced.state != VoiceCall.State.TALKING
+                || referring.state != VoiceCall.State.TALKING) {
+            sip.respond(transaction, sip.warning(messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request),
+                    "Replaces names no other call in conversation"));
+            return;
+        }
+        Dialog named = replaces.callId().equals(replaced.agentCallId) ? replaced.agentDialog : replaced.callerDialog;
+        if (named == null || !replaces.toTag().equals(named.getLocalTag())
+                || !replaces.fromTag().equals(named.getRemoteTag())) {
+            sip.respond(transaction, sip.warning(messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request),
+                    "the tags of Replaces match no dialog of call " + replaces.callId()));
+            return;
+        }
+        VoiceCall customer = referring.internal ? replaced : referring;
+        VoiceCall consultation = referring.internal ? referring : replaced;
+        String agentLegOfCustomer = referring.internal ? replaces.callId() : callId(request);
+        if (!replaced.lane.equals(referring.lane) || customer.internal || !consultation.internal
+                || !agentLegOfCustomer.equals(customer.agentCallId)) {
+            sip.respond(transaction, sip.warning(messages.response(Response.FORBIDDEN, request),
+                    "only an agent's call with a customer and a call the agent's phone placed during it can be joined"));
+            return;
+        }
+        sip.respond(transaction, messages.response(Response.ACCEPTED, request));
+        // Told before the transferor's legs end with the transfer, while the dialog can still carry it.
+        sip.notifyTransfer(dialog, "SIP/2.0 200 OK");
+        join(customer, consultation, referring.internal ? callId(request) : replaces.callId());
+    }
+
+    /** The consulted party's leg replaces the agent's leg of the customer's call; the agent's two legs end. */
+    private void join(VoiceCall customer, VoiceCall consultation, String transferorCallId) {
+        boolean transferorCalled = transferorCallId.equals(consultation.callerCallId);
+        Dialog consultedDialog = transferorCalled ? consultation.agentDialog : consultation.callerDialog;
+        String consultedCallId = transferorCalled ? consultation.agentCallId : consultation.callerCallId;
+        MediaLeg consultedMedia = transferorCalled ? consultation.agentMedia : consultation.callerMedia;
+        String consultedExtension = transferorCalled ? consultation.agentExtension : consultation.caller;
+        Dialog transferorDialog = transferorCalled ? consultation.callerDialog : consultation.agentDialog;
+        MediaLeg transferorMedia = transferorCalled ? consultation.callerMedia : consultation.agentMedia;
+        LOG.info("Call {}: agent {} joins the customer {} with extension {} (attended transfer)", customer.id,
+                customer.agent, customer.caller, consultedExtension);
+
+        // The consultation ends, leaving the consulted party's leg as it is.
+        closeBridge(consultation);
+        consultation.state = VoiceCall.State.ENDED;
+        byInteraction.remove(consultation.id, consultation);
+        bySipCallId.remove(consultation.callerCallId, consultation);
+        bySipCallId.remove(consultation.agentCallId, consultation);
+        sip.sendBye(transferorDialog);
+        transferorMedia.close();
+
+        // The agent leaves the customer's call and wraps up; the consulted party takes the agent's place.
+        endMonitoring(customer, true);
+        closeBridge(customer);
+        sip.sendBye(customer.agentDialog);
+        ignoreConflict(() -> acd.end(customer.id));
+        forgetAgentLeg(customer);
+        customer.held = false;
+        customer.agentDialog = consultedDialog;
+        customer.agentCallId = consultedCallId;
+        customer.agentMedia = consultedMedia;
+        customer.agentExtension = consultedExtension;
+        bySipCallId.put(consultedCallId, customer);
+        takeInDistribution(customer, consultedExtension);
+        bridge(customer);
     }
 
     /** An agent signed in at {@code user} as extension, else an entry point, else a queue; null for none. */
@@ -640,21 +786,26 @@ final class B2bua implements CallControl {
             ringingFailed(call, agent);
             return;
         }
+        ringPhone(call, agent, extension.get(), phone.get().contact());
+    }
+
+    /** Rings the phone at {@code contact} as the call's agent leg ({@code agent} null for an extension called directly). */
+    private void ringPhone(VoiceCall call, String agent, String extension, SipURI contact) {
         MediaLeg agentMedia;
         try {
             agentMedia = media.open();
         } catch (MediaUnavailableException e) {
-            LOG.warn("Call {} cannot ring {}: {}", call.id, agent, e.getMessage());
+            LOG.warn("Call {} cannot ring {}: {}", call.id, extension, e.getMessage());
             ringingFailed(call, agent);
             return;
         }
-        SipURI contact = phone.get().contact();
         String transport = contact.getTransportParam() != null ? contact.getTransportParam() : "udp";
         try {
-            Request invite = messages.invite(provider, contact, call.caller, null, extension.get(), transport);
+            Request invite = messages.invite(provider, contact, call.caller, null, extension, transport);
             messages.body(invite, "application/sdp", Sdp.offer(agentMedia.local()));
             ClientTransaction transaction = provider.getNewClientTransaction(invite);
             call.agent = agent;
+            call.agentExtension = extension;
             call.agentMedia = agentMedia;
             call.agentInvite = transaction;
             call.agentDialog = provider.getNewDialog(transaction);
@@ -662,11 +813,24 @@ final class B2bua implements CallControl {
             call.state = VoiceCall.State.RINGING_AGENT;
             bySipCallId.put(call.agentCallId, call);
             transaction.sendRequest();
-            LOG.info("Call {}: ringing agent {} at {}", call.id, agent, contact);
+            LOG.info("Call {}: ringing {} at {}", call.id, agent == null ? "extension " + extension : "agent " + agent,
+                    contact);
         } catch (SipException | RuntimeException e) {
-            LOG.warn("Call {} cannot ring {} at {}: {}", call.id, agent, contact, e.toString());
+            LOG.warn("Call {} cannot ring {} at {}: {}", call.id, extension, contact, e.toString());
             forgetAgentLeg(call);
             ringingFailed(call, agent);
+            return;
+        }
+        if (call.internal) {
+            ClientTransaction ringing = call.agentInvite;
+            timers.schedule(() -> onLane(call, () -> {
+                if (call.state == VoiceCall.State.RINGING_AGENT && call.agentInvite == ringing) {
+                    LOG.info("Call {}: extension {} did not answer within {} s", call.id, extension,
+                            EXTENSION_RING_SECONDS);
+                    cancelAgent(call);
+                    extensionFailed(call, Response.TEMPORARILY_UNAVAILABLE);
+                }
+            }), EXTENSION_RING_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -713,11 +877,22 @@ final class B2bua implements CallControl {
         if (status < 200) {
             if (current) {
                 call.agentProvisional = true;
+                if (call.internal && status > 100 && !call.callerAlerted) {
+                    // The callee's phone rings (or plays early media): the caller hears ringback.
+                    call.callerAlerted = true;
+                    sip.respond(call.callerInvite, inCallerDialog(call,
+                            messages.response(Response.RINGING, call.callerInvite.getRequest())));
+                }
             }
             return;
         }
         if (status >= 300) {
-            if (current) {
+            if (current && call.internal) {
+                LOG.info("Call {}: extension {} answered {} {}", call.id, call.agentExtension, status,
+                        response.getReasonPhrase());
+                forgetAgentLeg(call);
+                extensionFailed(call, status);
+            } else if (current) {
                 String agent = call.agent;
                 LOG.info("Call {}: agent {}'s phone answered {} {}", call.id, agent, status, response.getReasonPhrase());
                 forgetAgentLeg(call);
@@ -752,6 +927,15 @@ final class B2bua implements CallControl {
             dialCustomer(call);
             return;
         }
+        if (call.internal) {
+            if (answerCaller(call)) {
+                bridge(call);
+                LOG.info("Call {}: extension {} answered {}", call.id, call.agentExtension, call.caller);
+            } else {
+                sip.sendBye(dialog);
+            }
+            return;
+        }
         try {
             acd.accept(call.id, call.agent);
         } catch (AcdConflictException e) {
@@ -770,7 +954,9 @@ final class B2bua implements CallControl {
     /** Customer and agent hear each other, recorded; the call is now a conversation. */
     private void bridge(VoiceCall call) {
         call.callerMedia.stopPlaying();
-        call.recording = recordings.resolve(LocalDate.now(ZoneOffset.UTC).toString()).resolve(call.id + ".wav");
+        call.bridgedAt = Instant.now();
+        call.recording = recordings.resolve(LocalDate.now(ZoneOffset.UTC).toString())
+                .resolve(call.id + "-" + call.bridgedAt.toEpochMilli() + ".wav");
         try {
             call.bridge = media.bridge(call.callerMedia, call.agentMedia, call.recording);
         } catch (RuntimeException e) {
@@ -778,7 +964,6 @@ final class B2bua implements CallControl {
             call.recording = null;
             call.bridge = media.bridge(call.callerMedia, call.agentMedia, null);
         }
-        call.bridgedAt = Instant.now();
         call.state = VoiceCall.State.TALKING;
     }
 
@@ -882,7 +1067,9 @@ final class B2bua implements CallControl {
 
     /** An agent's phone could not be rung or did not answer: the offer is declined, or a callback is given up. */
     private void ringingFailed(VoiceCall call, String agent) {
-        if (call.outbound) {
+        if (call.internal) {
+            extensionFailed(call, Response.TEMPORARILY_UNAVAILABLE);
+        } else if (call.outbound) {
             LOG.info("Callback {}: agent {} could not be reached; the callback ends", call.id, agent);
             ignoreConflict(() -> acd.end(call.id));
             finish(call);
@@ -890,6 +1077,20 @@ final class B2bua implements CallControl {
             call.state = VoiceCall.State.QUEUED;
             ignoreConflict(() -> acd.decline(call.id, agent));
         }
+    }
+
+    /**
+     * A phone called directly could not be reached: its caller gets the callee's refusal when it is one a caller
+     * can act on (busy, declined, not found), else 480.
+     */
+    private void extensionFailed(VoiceCall call, int status) {
+        int told = switch (status) {
+            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE, Response.NOT_FOUND,
+                    Response.TEMPORARILY_UNAVAILABLE -> status;
+            default -> Response.TEMPORARILY_UNAVAILABLE;
+        };
+        sip.respond(call.callerInvite, inCallerDialog(call, messages.response(told, call.callerInvite.getRequest())));
+        finish(call);
     }
 
     private void dialCustomer(VoiceCall call) {
@@ -1094,16 +1295,11 @@ final class B2bua implements CallControl {
     /** The agent's leg ends and the agent goes to wrap-up; the caller stays, hearing music. */
     private void leaveAgent(VoiceCall call) {
         endMonitoring(call, true);
-        if (call.bridge != null) {
-            call.bridge.close();
-            call.bridge = null;
-        }
+        closeBridge(call);
         sip.sendBye(call.agentDialog);
         ignoreConflict(() -> acd.end(call.id));
         forgetAgentLeg(call);
         call.held = false;
-        call.bridgedAt = null;
-        call.recording = null;
         playHoldMusic(call);
     }
 
@@ -1173,6 +1369,7 @@ final class B2bua implements CallControl {
         LOG.info("Call {}: taken from park slot {} by the phone at {}", call.id, call.parkedAt, extension);
         call.parkedAt = null;
         call.agentMedia = leg;
+        call.agentExtension = extension;
         call.agentCallId = callId(request);
         bySipCallId.put(call.agentCallId, call);
         takeInDistribution(call, extension);
@@ -1362,17 +1559,25 @@ final class B2bua implements CallControl {
     private void finish(VoiceCall call) {
         call.state = VoiceCall.State.ENDED;
         endMonitoring(call, true);
+        closeBridge(call);
+        call.callerMedia.close();
+        forgetAgentLeg(call);
+        forget(call);
+    }
+
+    /** The conversation's bridge ends; what it recorded is listed, under the agent who was in it. */
+    private void closeBridge(VoiceCall call) {
         if (call.bridge != null) {
             call.bridge.close();
+            call.bridge = null;
         }
-        call.callerMedia.close();
         if (call.recording != null && call.bridgedAt != null) {
             LOG.info("Call {} recorded to {}", call.id, call.recording);
             recorded.accept(new Recording(call.id + "-" + call.bridgedAt.toEpochMilli(), call.id, call.agent,
                     call.caller, call.dialed, call.bridgedAt, Instant.now(), call.recording.toString()));
         }
-        forgetAgentLeg(call);
-        forget(call);
+        call.recording = null;
+        call.bridgedAt = null;
     }
 
     private void forget(VoiceCall call) {

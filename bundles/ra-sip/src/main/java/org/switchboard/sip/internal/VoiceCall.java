@@ -21,7 +21,7 @@ final class VoiceCall {
     enum State { FLOW, QUEUED, RINGING_AGENT, DIALING_CUSTOMER, TALKING, PARKED, ENDED }
 
     String id;
-    /** The key of the call's lane: the Call-ID of its first leg. */
+    /** The key of the call's lane: the Call-ID of its first leg, or that of the call a consultation is about. */
     final String lane;
     /** The customer's leg; for a call we place, known once we dial the customer. */
     String callerCallId;
@@ -36,6 +36,15 @@ final class VoiceCall {
     ClientTransaction customerInvite;
     /** True for a call the appliance places (a callback): the agent is rung first, then the customer. */
     final boolean outbound;
+    /**
+     * True for a call from one phone to another extension, outside distribution: the callee's phone is rung as
+     * the "agent" leg, and the caller is answered only when it answers.
+     */
+    boolean internal;
+    /** The caller's SDP offer, kept until the caller is answered (null: the caller sent none). */
+    SessionOffer callerOffer;
+    /** True once the caller of an internal call was told the callee's phone rings (180). */
+    boolean callerAlerted;
     /** For a call we place: the number dialed through the trunk. */
     String customerNumber;
     /** For a call we place: the trunk it goes out through, and whether its challenge was answered once. */
@@ -52,6 +61,8 @@ final class VoiceCall {
     boolean awaitingAnswer;
 
     String agent;
+    /** The extension of the phone on the agent leg. */
+    String agentExtension;
     String agentCallId;
     ClientTransaction agentInvite;
     Dialog agentDialog;
@@ -74,10 +85,11 @@ final class VoiceCall {
     Path recording;
     Instant bridgedAt;
 
-    VoiceCall(String id, String callerCallId, String caller, String dialed, MediaLeg callerMedia,
+    /** A call that reached us; {@code lane} keys its events (its Call-ID, or that of the call it consults about). */
+    VoiceCall(String id, String lane, String callerCallId, String caller, String dialed, MediaLeg callerMedia,
             ServerTransaction callerInvite, Instant startedAt) {
         this.id = id;
-        this.lane = callerCallId;
+        this.lane = lane;
         this.callerCallId = callerCallId;
         this.outbound = false;
         this.caller = caller;
@@ -120,6 +132,7 @@ final class VoiceCall {
             agentMedia.close();
         }
         agent = null;
+        agentExtension = null;
         agentCallId = null;
         agentInvite = null;
         agentDialog = null;
