@@ -310,7 +310,50 @@ public class VoiceIT extends ApplianceTestSupport {
             phone.bye(call, Duration.ofSeconds(10));
             Await.until("the call ended", Duration.ofSeconds(10),
                     () -> JSON.readTree(http().get("/api/v1/calls", admin).body()).isEmpty());
-            assertEquals("an extension nobody registered is not found", 404, phone.attempt("2099", Duration.ofSeconds(10)));
+            assertEquals("an extension whose phone is not registered is unavailable", 480,
+                    phone.attempt("2009", Duration.ofSeconds(10)));
+            assertEquals("what is no extension, entry point or number is not found", 404,
+                    phone.attempt("nobody", Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    public void anAgentTransfersACallToAnExternalNumberThroughTheTrunk() throws Exception {
+        // The number's far end: sipp on the trunk, answering and hanging up after 2 s.
+        Sipp outside = Sipp.answer("customer", Integer.getInteger("switchboard.it.trunk.port"), "x",
+                workFolder("outside"), "-d", "2000");
+        String agent = signIn("2001");
+        try (Baresip phone = Baresip.start(workFolder("phone-2001"), "2001", "secret-2001", sipPort(), true)) {
+            phone.awaitRegistered();
+            Sipp caller = Sipp.call("silent-caller", sipPort(), "200", workFolder("caller"), "-m", "1");
+            String id = awaitCall("QUEUED", null).get("interactionId").asText();
+            assertEquals(204, http().post("/api/v1/interactions/" + id + "/pull", admin,
+                    "{\"agent\":\"" + agent + "\"}").statusCode());
+            awaitCall("TALKING", agent);
+            HttpResponse<String> badNumber = http().post("/api/v1/calls/" + id + "/transfer", admin,
+                    "{\"number\":\"call me\"}");
+            assertEquals(400, badNumber.statusCode());
+            assertTrue(badNumber.body(), badNumber.body().contains("number"));
+            assertEquals(204, http().post("/api/v1/calls/" + id + "/transfer", admin,
+                    "{\"number\":\"74957654321\"}").statusCode());
+            assertEquals("the outside party answered, talked and hung up: " + outside.output(), 0, outside.await(60));
+            assertEquals("the customer was let go after: " + caller.output(), 0, caller.await(60));
+            assertTrue(Files.readString(traceOf(outside)).contains("INVITE sip:74957654321@"));
+            Await.until("the agent's part ended", Duration.ofSeconds(10), () -> history(id).contains("ENDED"));
+        }
+    }
+
+    @Test
+    public void aPhoneDialsOutThroughTheTrunkOnlyWithItsPassword() throws Exception {
+        Sipp outside = Sipp.answer("customer", Integer.getInteger("switchboard.it.trunk.port"), "x",
+                workFolder("outside"), "-d", "1000");
+        try (SipPhone phone = new SipPhone(sipPort(), "2010", "secret-2010").register();
+             SipPhone impostor = new SipPhone(sipPort(), "2010", "wrong-password")) {
+            assertEquals("a wrong password dials nothing", 403, impostor.attempt("74951112200", Duration.ofSeconds(10)));
+            SipPhone.Dialog call = phone.call("74951112233", Duration.ofSeconds(20));
+            phone.awaitRequest("BYE", call.callId(), Duration.ofSeconds(20));
+            assertEquals(outside.output(), 0, outside.await(60));
+            assertTrue(Files.readString(traceOf(outside)).contains("INVITE sip:74951112233@"));
         }
     }
 

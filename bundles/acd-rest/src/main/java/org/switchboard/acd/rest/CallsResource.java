@@ -46,8 +46,8 @@ public class CallsResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile AuditLog audit;
 
-    /** Where to transfer: exactly one of an agent's login, a queue, an entry point (number). */
-    public record Transfer(String agent, String queue, String entryPoint) {
+    /** Where to transfer: exactly one of an agent's login, a queue, an entry point, an external number. */
+    public record Transfer(String agent, String queue, String entryPoint, String number) {
     }
 
     /** A supervisor's phone and how they join. */
@@ -85,8 +85,9 @@ public class CallsResource {
     @POST
     @Path("{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Blind transfer to {\"agent\":LOGIN}, {\"queue\":NAME} or {\"entryPoint\":NUMBER};"
-            + " the agent goes to wrap-up, the customer gets a new interaction id")
+    @Operation(summary = "Blind transfer to {\"agent\":LOGIN}, {\"queue\":NAME}, {\"entryPoint\":NUMBER} or"
+            + " {\"number\":EXTERNAL} (through the trunk); the agent goes to wrap-up, the customer gets a new"
+            + " interaction id (none for an external number: the call leaves distribution)")
     public void transfer(@PathParam("id") String id, Transfer body, @Context SecurityContext caller) {
         TransferTarget target = target(body);
         run(id, caller, "call.transfer", target.kind() + " " + target.value(), () -> voice().transfer(id, target));
@@ -162,17 +163,21 @@ public class CallsResource {
 
     private static TransferTarget target(Transfer body) {
         if (body == null) {
-            throw ProblemException.invalid("agent", "name one of 'agent', 'queue' or 'entryPoint'");
+            throw ProblemException.invalid("agent", "name one of 'agent', 'queue', 'entryPoint' or 'number'");
         }
-        int given = (body.agent() != null ? 1 : 0) + (body.queue() != null ? 1 : 0) + (body.entryPoint() != null ? 1 : 0);
+        int given = (body.agent() != null ? 1 : 0) + (body.queue() != null ? 1 : 0) + (body.entryPoint() != null ? 1 : 0)
+                + (body.number() != null ? 1 : 0);
         if (given != 1) {
-            throw ProblemException.invalid("agent", "name exactly one of 'agent', 'queue' or 'entryPoint'");
+            throw ProblemException.invalid("agent", "name exactly one of 'agent', 'queue', 'entryPoint' or 'number'");
         }
         if (body.agent() != null) {
             return new TransferTarget(TransferTarget.Kind.AGENT, Check.name("agent", body.agent()));
         }
         if (body.queue() != null) {
             return new TransferTarget(TransferTarget.Kind.QUEUE, Check.name("queue", body.queue()));
+        }
+        if (body.number() != null) {
+            return new TransferTarget(TransferTarget.Kind.EXTERNAL, Check.phone("number", body.number()));
         }
         return new TransferTarget(TransferTarget.Kind.ENTRY_POINT, Check.name("entryPoint", body.entryPoint()));
     }

@@ -3,7 +3,7 @@
  * listen / whisper / barge in), provided by the voice channel.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.voice;
 
 import org.osgi.annotation.bundle.Export;

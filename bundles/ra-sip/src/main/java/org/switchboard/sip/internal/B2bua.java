@@ -66,8 +66,10 @@ import org.switchboard.api.media.Recording;
 final class B2bua implements CallControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
-    /** How long a phone called directly rings before its caller is told it is unavailable. */
-    private static final int EXTENSION_RING_SECONDS = 30;
+    /** How long a phone called directly, or an external number, rings before the attempt is given up. */
+    private static final int RING_SECONDS = 30;
+    /** What may be dialed through the trunk: a telephone number. */
+    private static final Pattern EXTERNAL_NUMBER = Pattern.compile("\\+?[0-9]{2,32}");
     private static final Pattern DTMF_RELAY = Pattern.compile("(?im)^\\s*signal\\s*=\\s*([0-9*#A-D])");
 
     private final SipProvider provider;
@@ -87,6 +89,8 @@ final class B2bua implements CallControl {
     private final java.util.function.Predicate<String> callerSources;
     private final Registrar registrar;
     private final Signalling sip;
+    /** The trunk external numbers are dialed through, if one is configured. */
+    private final java.util.function.Supplier<Optional<Trunk>> outboundTrunk;
     private final Map<String, VoiceCall> bySipCallId = new ConcurrentHashMap<>();
     private final Map<String, VoiceCall> byInteraction = new ConcurrentHashMap<>();
     private final Map<String, ClientTransaction> cancelOnProvisional = new ConcurrentHashMap<>();
@@ -96,7 +100,8 @@ final class B2bua implements CallControl {
             int maxCalls,
             String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded,
             gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication, ParkingLot parking,
-            Registrar registrar, java.util.function.Predicate<String> callerSources) {
+            Registrar registrar, java.util.function.Predicate<String> callerSources,
+            java.util.function.Supplier<Optional<Trunk>> outboundTrunk) {
         this.provider = provider;
         this.messages = messages;
         this.media = media;
@@ -114,6 +119,7 @@ final class B2bua implements CallControl {
         this.callerSources = callerSources;
         this.registrar = registrar;
         this.sip = new Signalling(provider, messages);
+        this.outboundTrunk = outboundTrunk;
     }
 
     int activeCalls() {
@@ -149,6 +155,17 @@ final class B2bua implements CallControl {
         lanes.execute(lane, () -> answer(event, transaction, lane));
     }
 
+    /** Whether {@code dialed} is a number to dial through the trunk: there is one, and it is no extension. */
+    private boolean dialsOut(String dialed) {
+        return dialed != null && EXTERNAL_NUMBER.matcher(dialed).matches() && !registrar.hasAccount(dialed)
+                && outboundTrunk.get().isPresent();
+    }
+
+    /** Whether distribution knows the call: not one between a phone and a party it dialed, nor transferred out. */
+    private static boolean distributed(VoiceCall call) {
+        return !call.internal && call.externalNumber == null;
+    }
+
     /** The call in conversation with the phone at {@code extension} as its agent, if any. */
     private Optional<VoiceCall> consultedCall(String extension) {
         for (VoiceCall call : byInteraction.values()) {
@@ -173,6 +190,7 @@ final class B2bua implements CallControl {
             return;
         }
         String source = Registrar.source(event);
+        boolean authenticated = false;
         if (!callerSources.test(source)) {
             // Not a known caller address (trunk or configured network): only phones that pass digest may call.
             Response refusal = registrar.authenticate(request, source, System.currentTimeMillis());
@@ -180,15 +198,30 @@ final class B2bua implements CallControl {
                 sip.respond(transaction, refusal);
                 return;
             }
+            authenticated = true;
         }
         String dialed = SipMessages.user(request.getRequestURI());
         boolean entryPoint = dialed != null && flows.entryPoints().containsKey(dialed);
         Optional<Registrations.Binding> extension = entryPoint || dialed == null ? Optional.empty()
                 : registrations.find(dialed, System.currentTimeMillis());
-        if (!entryPoint && extension.isEmpty()) {
-            sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request), dialed == null
-                    ? "no user part" : "'" + dialed + "' is no entry point and no registered extension"));
+        if (!entryPoint && extension.isEmpty() && dialed != null && registrar.hasAccount(dialed)) {
+            sip.respond(transaction, sip.warning(messages.response(Response.TEMPORARILY_UNAVAILABLE, request),
+                    "extension " + dialed + " has no phone registered"));
             return;
+        }
+        boolean outside = !entryPoint && extension.isEmpty() && dialsOut(dialed);
+        if (!entryPoint && extension.isEmpty() && !outside) {
+            sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request), dialed == null
+                    ? "no user part" : "'" + dialed + "' is no entry point, extension or number to dial out"));
+            return;
+        }
+        if (outside && !authenticated) {
+            // Calls that cost money go out for phones that prove who they are, whatever network they call from.
+            Response refusal = registrar.authenticate(request, source, System.currentTimeMillis());
+            if (refusal != null) {
+                sip.respond(transaction, refusal);
+                return;
+            }
         }
         SessionOffer offer = null;
         if (!body(request).isBlank()) {
@@ -219,10 +252,14 @@ final class B2bua implements CallControl {
             finish(call);
             return;
         }
-        if (extension.isPresent()) {
+        if (extension.isPresent() || outside) {
             call.internal = true;
-            LOG.info("Call {} from {} to extension {}", call.id, caller, dialed);
-            ringPhone(call, null, dialed, extension.get().contact());
+            LOG.info("Call {} from {} to {} {}", call.id, caller, outside ? "number" : "extension", dialed);
+            if (outside) {
+                dialOutside(call, dialed);
+            } else {
+                ringPhone(call, null, dialed, extension.get().contact());
+            }
             return;
         }
         if (!answerCaller(call)) {
@@ -505,14 +542,14 @@ final class B2bua implements CallControl {
                 LOG.info("Call {}: caller hung up while {} was rung", call.id,
                         call.internal ? "extension " + call.agentExtension : "agent " + call.agent);
                 cancelAgent(call);
-                if (!call.internal) {
+                if (distributed(call)) {
                     ignoreConflict(() -> acd.abandon(call.id));
                 }
             }
             case TALKING -> {
                 LOG.info("Call {}: {} hung up", call.id, byCaller ? "caller" : "agent " + call.agent);
                 sip.sendBye(byCaller ? call.agentDialog : call.callerDialog);
-                if (!call.internal) {
+                if (distributed(call)) {
                     ignoreConflict(() -> acd.end(call.id));
                 }
             }
@@ -642,7 +679,7 @@ final class B2bua implements CallControl {
             TransferTarget destination = destination(target);
             if (destination == null) {
                 sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request),
-                        "'" + target + "' is no agent's extension, entry point or queue"));
+                        "'" + target + "' is no agent's extension, entry point, queue or number to dial out"));
                 return;
             }
             sip.respond(transaction, messages.response(Response.ACCEPTED, request));
@@ -702,8 +739,9 @@ final class B2bua implements CallControl {
         String consultedExtension = transferorCalled ? consultation.agentExtension : consultation.caller;
         Dialog transferorDialog = transferorCalled ? consultation.callerDialog : consultation.agentDialog;
         MediaLeg transferorMedia = transferorCalled ? consultation.callerMedia : consultation.agentMedia;
-        LOG.info("Call {}: agent {} joins the customer {} with extension {} (attended transfer)", customer.id,
-                customer.agent, customer.caller, consultedExtension);
+        LOG.info("Call {}: agent {} joins the customer {} with {} (attended transfer)", customer.id, customer.agent,
+                customer.caller, consultation.externalNumber != null ? consultation.externalNumber
+                        : "extension " + consultedExtension);
 
         // The consultation ends, leaving the consulted party's leg as it is.
         closeBridge(consultation);
@@ -726,11 +764,17 @@ final class B2bua implements CallControl {
         customer.agentMedia = consultedMedia;
         customer.agentExtension = consultedExtension;
         bySipCallId.put(consultedCallId, customer);
-        takeInDistribution(customer, consultedExtension);
+        if (consultation.externalNumber != null) {
+            // The agent consulted someone outside: the customer now talks with them, outside distribution.
+            customer.externalNumber = consultation.externalNumber;
+            customer.trunk = consultation.trunk;
+        } else {
+            takeInDistribution(customer, consultedExtension);
+        }
         bridge(customer);
     }
 
-    /** An agent signed in at {@code user} as extension, else an entry point, else a queue; null for none. */
+    /** An agent signed in at {@code user} as extension, else an entry point, a queue, a number; null for none. */
     private TransferTarget destination(String user) {
         for (AgentView agent : acd.agents()) {
             if (user.equals(agent.extension())) {
@@ -740,7 +784,10 @@ final class B2bua implements CallControl {
         if (flows.entryPoints().containsKey(user)) {
             return new TransferTarget(TransferTarget.Kind.ENTRY_POINT, user);
         }
-        return acd.queue(user).isPresent() ? new TransferTarget(TransferTarget.Kind.QUEUE, user) : null;
+        if (acd.queue(user).isPresent()) {
+            return new TransferTarget(TransferTarget.Kind.QUEUE, user);
+        }
+        return dialsOut(user) ? new TransferTarget(TransferTarget.Kind.EXTERNAL, user) : null;
     }
 
     // ---- the agent leg -------------------------------------------------------------------------------------
@@ -822,16 +869,99 @@ final class B2bua implements CallControl {
             return;
         }
         if (call.internal) {
-            ClientTransaction ringing = call.agentInvite;
-            timers.schedule(() -> onLane(call, () -> {
-                if (call.state == VoiceCall.State.RINGING_AGENT && call.agentInvite == ringing) {
-                    LOG.info("Call {}: extension {} did not answer within {} s", call.id, extension,
-                            EXTENSION_RING_SECONDS);
-                    cancelAgent(call);
-                    extensionFailed(call, Response.TEMPORARILY_UNAVAILABLE);
-                }
-            }), EXTENSION_RING_SECONDS, TimeUnit.SECONDS);
+            giveUpRingingAfter(call, "extension " + extension);
         }
+    }
+
+    /**
+     * Dials {@code number} through the trunk as the call's agent leg: a phone's call outside, or a customer
+     * transferred out.
+     */
+    private void dialOutside(VoiceCall call, String number) {
+        Optional<Trunk> trunk = outboundTrunk.get();
+        MediaLeg leg;
+        try {
+            leg = media.open();
+        } catch (MediaUnavailableException e) {
+            LOG.warn("Call {} cannot dial {}: {}", call.id, number, e.getMessage());
+            outsideFailed(call, number, Response.SERVICE_UNAVAILABLE);
+            return;
+        }
+        if (trunk.isEmpty()) {
+            leg.close();
+            outsideFailed(call, number, Response.SERVICE_UNAVAILABLE);
+            return;
+        }
+        try {
+            Request invite = trunkInvite(trunk.get(), number, leg);
+            ClientTransaction transaction = provider.getNewClientTransaction(invite);
+            call.trunk = trunk.get();
+            call.externalNumber = number;
+            call.agentMedia = leg;
+            call.agentInvite = transaction;
+            call.agentDialog = provider.getNewDialog(transaction);
+            call.agentCallId = callId(invite);
+            call.state = VoiceCall.State.RINGING_AGENT;
+            bySipCallId.put(call.agentCallId, call);
+            transaction.sendRequest();
+            LOG.info("Call {}: dialing {} through trunk {}", call.id, number, trunk.get().name());
+        } catch (ParseException | SipException | RuntimeException e) {
+            LOG.warn("Call {} cannot dial {}: {}", call.id, number, e.toString());
+            forgetAgentLeg(call);
+            leg.close();
+            outsideFailed(call, number, Response.SERVICE_UNAVAILABLE);
+            return;
+        }
+        giveUpRingingAfter(call, number);
+    }
+
+    /** An INVITE to {@code number} through {@code trunk}, offering {@code leg}. */
+    private Request trunkInvite(Trunk trunk, String number, MediaLeg leg) throws ParseException {
+        SipURI target = messages.addresses.createSipURI(number, trunk.host() + ":" + trunk.port());
+        if (!"udp".equalsIgnoreCase(trunk.transport())) {
+            target.setTransportParam(trunk.transport());
+        }
+        String from = trunk.callerNumber().isEmpty() ? "switchboard" : trunk.callerNumber();
+        Request invite = messages.invite(provider, target, from, null, number, trunk.transport());
+        messages.body(invite, "application/sdp", Sdp.offer(leg.local()));
+        return invite;
+    }
+
+    /** A phone called directly or a number dialed out that does not answer in time is given up. */
+    private void giveUpRingingAfter(VoiceCall call, String called) {
+        ClientTransaction ringing = call.agentInvite;
+        timers.schedule(() -> onLane(call, () -> {
+            if (call.state == VoiceCall.State.RINGING_AGENT && call.agentInvite == ringing) {
+                LOG.info("Call {}: {} did not answer within {} s", call.id, called, RING_SECONDS);
+                String number = call.externalNumber;
+                cancelAgent(call);
+                if (call.internal) {
+                    extensionFailed(call, Response.TEMPORARILY_UNAVAILABLE);
+                } else {
+                    outsideFailed(call, number, Response.TEMPORARILY_UNAVAILABLE);
+                }
+            }
+        }), RING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A number dialed out was not reached: a phone that dialed it hears why; a customer transferred out goes back
+     * to their queue as a new interaction (or is let go when they came from none).
+     */
+    private void outsideFailed(VoiceCall call, String number, int status) {
+        if (call.internal) {
+            extensionFailed(call, status);
+            return;
+        }
+        call.state = VoiceCall.State.FLOW;
+        if (call.queue == null) {
+            LOG.info("Call {}: transfer to {} failed ({}); the caller is let go", call.id, number, status);
+            hangUpFromFlow(call);
+            return;
+        }
+        LOG.info("Call {}: transfer to {} failed ({}); back to queue {}", call.id, number, status, call.queue);
+        enqueue(call, new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed, call.caller,
+                Map.of("transferFailed", number), Instant.now()), Duration.ZERO, call.language);
     }
 
     private void stopRinging(VoiceCall call, String agent) {
@@ -886,17 +1016,26 @@ final class B2bua implements CallControl {
             }
             return;
         }
+        if (current && call.externalNumber != null && !call.agentLegChallenged && !call.trunk.username().isEmpty()
+                && (status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)) {
+            call.agentLegChallenged = true;
+            try {
+                ClientTransaction retry = authentication.handleChallenge(response, event.getClientTransaction(), provider, 5);
+                call.agentInvite = retry;
+                call.agentDialog = retry.getDialog() != null ? retry.getDialog() : provider.getNewDialog(retry);
+                retry.sendRequest();
+            } catch (SipException | RuntimeException e) {
+                LOG.warn("Call {}: the trunk's challenge cannot be answered: {}", call.id, e.getMessage());
+                String number = call.externalNumber;
+                forgetAgentLeg(call);
+                outsideFailed(call, number, Response.SERVICE_UNAVAILABLE);
+            }
+            return;
+        }
         if (status >= 300) {
-            if (current && call.internal) {
-                LOG.info("Call {}: extension {} answered {} {}", call.id, call.agentExtension, status,
-                        response.getReasonPhrase());
-                forgetAgentLeg(call);
-                extensionFailed(call, status);
-            } else if (current) {
-                String agent = call.agent;
-                LOG.info("Call {}: agent {}'s phone answered {} {}", call.id, agent, status, response.getReasonPhrase());
-                forgetAgentLeg(call);
-                ringingFailed(call, agent);
+            if (current) {
+                LOG.info("Call {}: {} answered {} {}", call.id, calledParty(call), status, response.getReasonPhrase());
+                agentLegFailed(call, status);
             }
             return;
         }
@@ -914,12 +1053,9 @@ final class B2bua implements CallControl {
         try {
             answer = Sdp.read(body(response));
         } catch (SdpRejected e) {
-            LOG.warn("Call {}: agent {}'s phone answered with unusable SDP: {}", call.id, call.agent, e.getMessage());
-            String agent = call.agent;
+            LOG.warn("Call {}: {} answered with unusable SDP: {}", call.id, calledParty(call), e.getMessage());
             sip.sendBye(dialog);
-            forgetAgentLeg(call);
-            call.state = VoiceCall.State.QUEUED;
-            ignoreConflict(() -> acd.decline(call.id, agent));
+            agentLegFailed(call, Response.NOT_ACCEPTABLE_HERE);
             return;
         }
         call.agentMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
@@ -930,10 +1066,17 @@ final class B2bua implements CallControl {
         if (call.internal) {
             if (answerCaller(call)) {
                 bridge(call);
-                LOG.info("Call {}: extension {} answered {}", call.id, call.agentExtension, call.caller);
+                LOG.info("Call {}: {} answered {}", call.id, call.externalNumber != null ? call.externalNumber
+                        : "extension " + call.agentExtension, call.caller);
             } else {
                 sip.sendBye(dialog);
             }
+            return;
+        }
+        if (call.externalNumber != null) {
+            bridge(call);
+            LOG.info("Call {}: {} answered; the caller {} is bridged with them", call.id, call.externalNumber,
+                    call.caller);
             return;
         }
         try {
@@ -978,10 +1121,8 @@ final class B2bua implements CallControl {
         }
         lanes.execute(call.lane, () -> {
             if (call.state == VoiceCall.State.RINGING_AGENT && transaction == call.agentInvite) {
-                String agent = call.agent;
-                LOG.info("Call {}: agent {}'s phone did not answer the INVITE", call.id, agent);
-                forgetAgentLeg(call);
-                ringingFailed(call, agent);
+                LOG.info("Call {}: {} did not answer the INVITE", call.id, calledParty(call));
+                agentLegFailed(call, Response.REQUEST_TIMEOUT);
             } else if (call.state == VoiceCall.State.DIALING_CUSTOMER && transaction == call.customerInvite) {
                 customerFailed(call, "no answer from the trunk");
             }
@@ -1065,6 +1206,28 @@ final class B2bua implements CallControl {
         lanes.execute(call.lane, () -> ringAgent(call, agent));
     }
 
+    /** Who the agent leg rings, for the log. */
+    private static String calledParty(VoiceCall call) {
+        if (call.externalNumber != null) {
+            return call.externalNumber;
+        }
+        return call.agent != null ? "agent " + call.agent + "'s phone" : "extension " + call.agentExtension;
+    }
+
+    /** The agent leg being rung failed with {@code status}: what follows depends on what the call is. */
+    private void agentLegFailed(VoiceCall call, int status) {
+        String agent = call.agent;
+        String number = call.externalNumber;
+        forgetAgentLeg(call);
+        if (number != null) {
+            outsideFailed(call, number, status);
+        } else if (call.internal) {
+            extensionFailed(call, status);
+        } else {
+            ringingFailed(call, agent);
+        }
+    }
+
     /** An agent's phone could not be rung or did not answer: the offer is declined, or a callback is given up. */
     private void ringingFailed(VoiceCall call, String agent) {
         if (call.internal) {
@@ -1096,13 +1259,7 @@ final class B2bua implements CallControl {
     private void dialCustomer(VoiceCall call) {
         Trunk trunk = call.trunk;
         try {
-            SipURI target = messages.addresses.createSipURI(call.customerNumber, trunk.host() + ":" + trunk.port());
-            if (!"udp".equalsIgnoreCase(trunk.transport())) {
-                target.setTransportParam(trunk.transport());
-            }
-            String from = trunk.callerNumber().isEmpty() ? "switchboard" : trunk.callerNumber();
-            Request invite = messages.invite(provider, target, from, null, call.customerNumber, trunk.transport());
-            messages.body(invite, "application/sdp", Sdp.offer(call.callerMedia.local()));
+            Request invite = trunkInvite(trunk, call.customerNumber, call.callerMedia);
             ClientTransaction transaction = provider.getNewClientTransaction(invite);
             call.callerDialog = provider.getNewDialog(transaction);
             call.customerInvite = transaction;
@@ -1266,6 +1423,7 @@ final class B2bua implements CallControl {
                     hangUpFromFlow(call);
                 }
             }
+            case EXTERNAL -> dialOutside(call, target.value());
         }
     }
 
@@ -1287,6 +1445,11 @@ final class B2bua implements CallControl {
             case ENTRY_POINT -> {
                 if (!flows.entryPoints().containsKey(target.value())) {
                     throw new CallControlException("no entry point '" + target.value() + "'", false);
+                }
+            }
+            case EXTERNAL -> {
+                if (outboundTrunk.get().isEmpty()) {
+                    throw new CallControlException("no SIP trunk is configured to dial " + target.value(), false);
                 }
             }
         }

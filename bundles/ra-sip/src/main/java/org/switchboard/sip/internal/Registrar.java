@@ -152,4 +152,9 @@ final class Registrar {
         return via == null ? "unknown" : via.getHost();
     }
 
+
+    /** Whether {@code extension} is a phone account, registered now or not. */
+    boolean hasAccount(String extension) {
+        return passwords.apply(extension) != null;
+    }
 }

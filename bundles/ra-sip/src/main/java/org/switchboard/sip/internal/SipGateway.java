@@ -137,7 +137,8 @@ public class SipGateway implements SipListener, AcdListener {
                     this::index, ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(
                             new TrunkAccounts(trunks), messages.headers),
                     new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()), registrar,
-                    source -> callers.allows(source) || trunkHosts().contains(source));
+                    source -> callers.allows(source) || trunkHosts().contains(source),
+                    () -> trunks.stream().findFirst());
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {

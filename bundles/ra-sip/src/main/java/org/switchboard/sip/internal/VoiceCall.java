@@ -68,6 +68,13 @@ final class VoiceCall {
     Dialog agentDialog;
     MediaLeg agentMedia;
     boolean agentProvisional;
+    /**
+     * The number the agent leg dialed through the trunk (a transfer out, or a phone calling outside); a call
+     * whose other party is outside is no longer in distribution.
+     */
+    String externalNumber;
+    /** True once the trunk's challenge to the agent leg's INVITE was answered. */
+    boolean agentLegChallenged;
 
     MediaBridge bridge;
     boolean held;
@@ -138,5 +145,7 @@ final class VoiceCall {
         agentDialog = null;
         agentMedia = null;
         agentProvisional = false;
+        externalNumber = null;
+        agentLegChallenged = false;
     }
 }
