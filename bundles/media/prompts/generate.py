@@ -28,3 +28,6 @@ for n in range(1, 21):
 subprocess.run(["sox", "-n", "-r", "8000", "-c", "1", "-e", "mu-law", os.path.join(base, "music", "hold.wav")]
                + "synth 0.5 pluck C4 synth 0.5 pluck E4 : synth 0.5 pluck G4 : synth 0.5 pluck E4 : synth 0.5 pluck F4"
                  " : synth 0.5 pluck A4 : synth 0.5 pluck C5 : synth 0.5 pluck A4 gain -6".split(), check=True)
+# The tone before a voicemail recording starts: 0.4 s at 1 kHz, faded in and out so that it does not click.
+subprocess.run(["sox", "-n", "-r", "8000", "-c", "1", "-e", "mu-law", os.path.join(base, "beep.wav")]
+               + "synth 0.4 sine 1000 fade 0.01 0.4 0.01 gain -6".split(), check=True)

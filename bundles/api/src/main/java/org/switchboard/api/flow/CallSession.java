@@ -39,6 +39,16 @@ public interface CallSession {
      */
     void queue(Interaction interaction, Duration announceEvery, String language, String callbackKey);
 
+    /**
+     * Plays a prompt (none when null) and a beep, then records the caller's message for {@code mailbox} until they
+     * press #, {@code maxLength} passes, or they hang up; the message is kept for the mailbox unless nothing was
+     * recorded. {@code then} runs afterwards while the caller is still there. A channel that cannot record
+     * runs {@code then} at once.
+     */
+    default void recordMessage(String prompt, String mailbox, Duration maxLength, Runnable then) {
+        then.run();
+    }
+
     /** Ends the call. */
     void hangUp();
 

@@ -98,6 +98,17 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Plays a prompt (or none) and a beep, then records the caller's message for {@code mailbox} (a queue) until
+     * they press #, {@code maxSeconds} pass, or they hang up; then goes to {@code next}, or hangs up when there is
+     * no next step.
+     */
+    record Voicemail(String prompt, String mailbox, int maxSeconds, String next) implements Step {
+        public List<String> exits() {
+            return next == null ? List.of() : List.of(next);
+        }
+    }
+
     /** Plays a prompt (or none) and hangs up. Ends the flow. */
     record HangUp(String prompt) implements Step {
         public List<String> exits() {

@@ -3,7 +3,7 @@
  * dialed. Flows are JSON documents kept in the database; a channel runs one through a {@link CallSession}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.flow;
 
 import org.osgi.annotation.bundle.Export;

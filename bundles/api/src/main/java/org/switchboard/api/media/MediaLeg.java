@@ -1,6 +1,8 @@
 package org.switchboard.api.media;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -37,6 +39,17 @@ public interface MediaLeg extends AutoCloseable {
 
     /** A digit that arrived in signalling (SIP INFO) rather than in the media. */
     void digit(char digit);
+
+    /**
+     * Records what the party says to {@code file}, a mono 8 kHz 16-bit PCM WAV, until {@link #stopRecording},
+     * {@code maxLength}, or the leg closes (so a party that hangs up still leaves what they said);
+     * {@code whenFinished} then gets the recorded length, once, on a thread of the engine. A recording already
+     * going on is finished first.
+     */
+    void recordMessage(Path file, Duration maxLength, Consumer<Duration> whenFinished);
+
+    /** Finishes a recording started by {@link #recordMessage}; nothing when none is going on. */
+    void stopRecording();
 
     /** Counters of what was received, for monitoring and tests. */
     LegStatistics statistics();

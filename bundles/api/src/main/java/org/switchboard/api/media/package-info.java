@@ -3,7 +3,7 @@
  * prompt playback, DTMF detection and recording.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.media;
 
 import org.osgi.annotation.bundle.Export;

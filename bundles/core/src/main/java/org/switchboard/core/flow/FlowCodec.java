@@ -68,9 +68,11 @@ public final class FlowCodec {
             case "queue" -> new Step.Queue(text(name, node, "queue"), number(name, node, "priority", 0),
                     levels(name, node), number(name, node, "announceSeconds", 0),
                     node.has("language") ? text(name, node, "language") : "en", optionalText(node, "callbackKey"));
+            case "voicemail" -> new Step.Voicemail(optionalText(node, "prompt"), text(name, node, "mailbox"),
+                    number(name, node, "maxSeconds", 120), optionalText(node, "next"));
             case "hangup" -> new Step.HangUp(optionalText(node, "prompt"));
             default -> throw new FlowInvalidException(name, "unknown type '" + type
-                    + "' (play, menu, collect, hours, set, http, queue, hangup)");
+                    + "' (play, menu, collect, hours, set, http, queue, voicemail, hangup)");
         };
     }
 

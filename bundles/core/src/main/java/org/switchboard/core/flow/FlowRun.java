@@ -89,12 +89,24 @@ final class FlowRun {
         } else if (step instanceof Step.Queue queue) {
             call.queue(interaction(queue), Duration.ofSeconds(queue.announceSeconds()), queue.language(),
                     queue.callbackKey());
+        } else if (step instanceof Step.Voicemail voicemail) {
+            call.recordMessage(voicemail.prompt(), voicemail.mailbox(), Duration.ofSeconds(voicemail.maxSeconds()),
+                    () -> goOrHangUp(voicemail.next()));
         } else if (step instanceof Step.HangUp hangUp) {
             if (hangUp.prompt() != null) {
                 call.play(hangUp.prompt(), call::hangUp);
             } else {
                 call.hangUp();
             }
+        }
+    }
+
+    /** A step without a next one ends the call. */
+    private void goOrHangUp(String next) {
+        if (next == null) {
+            call.hangUp();
+        } else {
+            go(next);
         }
     }
 

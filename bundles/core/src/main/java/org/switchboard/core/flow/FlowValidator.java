@@ -127,6 +127,13 @@ public final class FlowValidator {
             if (!unknown.isEmpty()) {
                 throw new FlowInvalidException(name, "skills not in the catalogue: " + unknown);
             }
+        } else if (step instanceof Step.Voicemail voicemail) {
+            prompt(name, voicemail.prompt());
+            if (!queueExists.test(voicemail.mailbox())) {
+                throw new FlowInvalidException(name, "'mailbox' names no queue: '" + voicemail.mailbox() + "'");
+            }
+            range(name, "maxSeconds", voicemail.maxSeconds(), 1, 600);
+            prompt(name, "beep");
         } else if (step instanceof Step.HangUp hangUp) {
             prompt(name, hangUp.prompt());
         }
@@ -198,6 +205,6 @@ public final class FlowValidator {
     }
 
     private static boolean waitsForCaller(Step step) {
-        return step instanceof Step.Menu || step instanceof Step.Collect;
+        return step instanceof Step.Menu || step instanceof Step.Collect || step instanceof Step.Voicemail;
     }
 }

@@ -94,6 +94,22 @@ public class FlowRunTest {
         }
     }
 
+    @Test
+    public void aVoicemailStepRecordsTheMessageThenEndsTheCallWhenNothingFollows() {
+        ScriptedCall call = new ScriptedCall();
+        run(FlowValidatorTest.VOICEMAIL, call);
+        assertEquals(List.of("play en/welcome", "voicemail en/menu for sales up to 90 s", "hang up"), call.log);
+        assertNull(call.queued);
+    }
+
+    @Test
+    public void afterTheMessageTheFlowGoesOnToItsNextStep() {
+        ScriptedCall call = new ScriptedCall();
+        run("{\"start\":\"m\",\"steps\":{\"m\":{\"type\":\"voicemail\",\"mailbox\":\"sales\",\"maxSeconds\":5,"
+                + "\"next\":\"bye\"},\"bye\":{\"type\":\"hangup\",\"prompt\":\"en/goodbye\"}}}", call);
+        assertEquals(List.of("voicemail null for sales up to 5 s", "play en/goodbye", "hang up"), call.log);
+    }
+
     private static void run(String json, ScriptedCall call) {
         new FlowRun(FlowCodec.read("main", json), call, HttpClient.newHttpClient(), MONDAY_NOON).start();
     }
@@ -149,6 +165,12 @@ public class FlowRunTest {
                     + (callbackKey == null ? "" : ", callback on " + callbackKey));
             queued = interaction;
             queuedCalls.add(interaction);
+        }
+
+        @Override
+        public void recordMessage(String prompt, String mailbox, Duration maxLength, Runnable then) {
+            log.add("voicemail " + prompt + " for " + mailbox + " up to " + maxLength.toSeconds() + " s");
+            then.run();
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.Test;
 import org.switchboard.api.flow.Flow;
@@ -26,7 +27,7 @@ public class FlowValidatorTest {
 
     private final FlowValidator validator = new FlowValidator(Set.of("sales")::contains,
             Set.of("en/welcome", "en/menu", "en/invalid", "en/goodbye", "ru/position", "ru/callback-offer",
-                    "ru/callback-confirm")::contains,
+                    "ru/callback-confirm", "beep")::contains,
             Set.of("russian")::contains);
 
     @Test
@@ -58,6 +59,44 @@ public class FlowValidatorTest {
         refused(MAIN.replace("\"start\":\"welcome\"", "\"start\":\"hello\""), null, "'start' names no step");
         refused("[1,2]", null, "a flow is a JSON object");
         refused("{\"start\":", null, "not JSON");
+    }
+
+    static final String VOICEMAIL = "{\"start\":\"welcome\",\"steps\":{"
+            + "\"welcome\":{\"type\":\"play\",\"prompt\":\"en/welcome\",\"next\":\"message\"},"
+            + "\"message\":{\"type\":\"voicemail\",\"prompt\":\"en/menu\",\"mailbox\":\"sales\",\"maxSeconds\":90}}}";
+
+    @Test
+    public void aVoicemailStepIsReadWithItsMailboxAndLengthAndMayEndTheFlow() {
+        Flow flow = FlowCodec.read("messages", VOICEMAIL);
+        validator.check(flow);
+        assertEquals(new Step.Voicemail("en/menu", "sales", 90, null), flow.steps().get("message"));
+        assertEquals(List.of(), flow.steps().get("message").exits());
+
+        Flow withNext = FlowCodec.read("messages", "{\"start\":\"m\",\"steps\":{"
+                + "\"m\":{\"type\":\"voicemail\",\"mailbox\":\"sales\",\"next\":\"bye\"},"
+                + "\"bye\":{\"type\":\"hangup\",\"prompt\":\"en/goodbye\"}}}");
+        validator.check(withNext);
+        assertEquals("no prompt, two minutes by default", new Step.Voicemail(null, "sales", 120, "bye"),
+                withNext.steps().get("m"));
+    }
+
+    @Test
+    public void aVoicemailStepNeedsAQueueAsMailboxAndASensibleLength() {
+        refused(VOICEMAIL.replace("\"mailbox\":\"sales\"", "\"mailbox\":\"support\""), "message",
+                "'mailbox' names no queue: 'support'");
+        refused(VOICEMAIL.replace(",\"mailbox\":\"sales\"", ""), "message", "'mailbox' must be a non-empty string");
+        refused(VOICEMAIL.replace("\"maxSeconds\":90", "\"maxSeconds\":0"), "message",
+                "'maxSeconds' must be between 1 and 600, not 0");
+        refused(VOICEMAIL.replace("\"maxSeconds\":90", "\"maxSeconds\":601"), "message",
+                "'maxSeconds' must be between 1 and 600, not 601");
+        refused(VOICEMAIL.replace("\"prompt\":\"en/menu\"", "\"prompt\":\"en/leave\""), "message", "no prompt 'en/leave'");
+        try {
+            new FlowValidator(Set.of("sales")::contains, Set.of("en/welcome", "en/menu")::contains, skill -> true)
+                    .check(FlowCodec.read("messages", VOICEMAIL));
+            fail("accepted without a beep to play");
+        } catch (FlowInvalidException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("no prompt 'beep'"));
+        }
     }
 
     @Test

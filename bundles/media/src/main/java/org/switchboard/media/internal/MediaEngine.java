@@ -12,6 +12,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Queue;
 import java.util.Set;
@@ -21,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,6 +53,7 @@ public class MediaEngine implements MediaService {
     private final AtomicLong legNumbers = new AtomicLong();
     private final Set<RtpLeg> legs = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<LegBridge> bridges = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<MessageRecorder> messages = new CopyOnWriteArrayList<>();
     private final Queue<RtpLeg> toRegister = new ConcurrentLinkedQueue<>();
     private InetAddress address;
     private PortPool ports;
@@ -127,6 +131,8 @@ public class MediaEngine implements MediaService {
         // Not interrupted: an interrupt closes the file channel a recording is being written to.
         recordingClock.shutdown();
         recordingClock.awaitTermination(2, TimeUnit.SECONDS);
+        // Messages still being left end here, their length reported at once (running is false).
+        messages.forEach(MessageRecorder::finish);
         notifier.shutdownNow();
         selector.close();
         receiver.join(2000);
@@ -214,6 +220,32 @@ public class MediaEngine implements MediaService {
         if (then != null) {
             notifier.execute(then);
         }
+    }
+
+    /** Starts recording what a leg's party says; the recording clock writes it. */
+    MessageRecorder recordMessage(RtpLeg leg, Path file, Duration maxLength, Consumer<Duration> whenFinished) {
+        try {
+            MessageRecorder recorder = new MessageRecorder(leg.id(), file, maxLength, whenFinished, this);
+            messages.add(recorder);
+            return recorder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the recording " + file + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** A message recording is over: its length goes to whoever asked for it, off the recording clock. */
+    void ended(MessageRecorder recorder, Duration length) {
+        messages.remove(recorder);
+        Runnable report = () -> recorder.whenFinished().accept(length);
+        if (running) {
+            try {
+                notifier.execute(report);
+                return;
+            } catch (RejectedExecutionException e) {
+                // stopping meanwhile: reported below, on this thread
+            }
+        }
+        report.run();
     }
 
     void closed(RtpLeg leg) {
@@ -306,8 +338,15 @@ public class MediaEngine implements MediaService {
     }
 
     private void record() {
-        for (LegBridge bridge : bridges) {
-            bridge.record();
+        try {
+            for (LegBridge bridge : bridges) {
+                bridge.record();
+            }
+            for (MessageRecorder message : messages) {
+                message.record();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Recording went wrong; carrying on", e);
         }
     }
 

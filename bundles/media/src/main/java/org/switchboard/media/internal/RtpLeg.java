@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -41,6 +44,8 @@ final class RtpLeg implements MediaLeg {
     private volatile RtpLeg peer;
     /** Where this party's decoded audio also goes: the recording and any mixing. */
     private volatile JitterBuffer[] taps = new JitterBuffer[0];
+    /** The message this party is leaving, if any. */
+    private volatile MessageRecorder message;
     private volatile boolean closed;
 
     // Sending state, guarded by "this": the clock and the receiving thread may both send.
@@ -112,6 +117,33 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public void recordMessage(Path file, Duration maxLength, Consumer<Duration> whenFinished) {
+        Objects.requireNonNull(whenFinished, "whenFinished");
+        if (maxLength.isNegative() || maxLength.isZero()) {
+            throw new IllegalArgumentException("a message's longest length must be positive, not " + maxLength);
+        }
+        MessageRecorder next = engine.recordMessage(this, file, maxLength, whenFinished);
+        MessageRecorder previous = message;
+        message = next;
+        if (previous != null) {
+            previous.stop();
+        }
+        if (closed) {
+            // Closed meanwhile: close() may have looked before this recording was set.
+            stopRecording();
+        }
+    }
+
+    @Override
+    public void stopRecording() {
+        MessageRecorder current = message;
+        message = null;
+        if (current != null) {
+            current.stop();
+        }
+    }
+
+    @Override
     public LegStatistics statistics() {
         synchronized (reception) {
             long sentNow;
@@ -168,12 +200,16 @@ final class RtpLeg implements MediaLeg {
             return;
         }
         JitterBuffer[] sides = taps;
-        if (sides.length > 0) {
+        MessageRecorder recorder = message;
+        if (sides.length > 0 || recorder != null) {
             for (int i = 0; i < length; i++) {
                 decoded[i] = G711.decode(received, packet.get(offset + i));
             }
             for (JitterBuffer side : sides) {
                 side.write(rtpTimestamp, decoded, length);
+            }
+            if (recorder != null) {
+                recorder.heard(rtpTimestamp, decoded, length);
             }
         }
         RtpLeg other = peer;
@@ -262,6 +298,7 @@ final class RtpLeg implements MediaLeg {
         }
         closed = true;
         playback = null;
+        stopRecording();
         engine.closed(this);
     }
 

@@ -11,9 +11,6 @@ import java.nio.file.StandardOpenOption;
 /** Writes a 16-bit stereo WAV at 8 kHz frame by frame; the header's sizes are filled in on close. */
 final class StereoWavWriter implements AutoCloseable {
 
-    static final int SAMPLE_RATE = 8000;
-    private static final int HEADER = 44;
-
     private final FileChannel file;
     private final ByteBuffer frame;
     private long dataBytes;
@@ -47,11 +44,6 @@ final class StereoWavWriter implements AutoCloseable {
     }
 
     private static ByteBuffer header(long dataBytes) {
-        ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(0x46464952).putInt((int) (36 + dataBytes)).putInt(0x45564157);
-        header.putInt(0x20746d66).putInt(16).putShort((short) 1).putShort((short) 2)
-                .putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 4).putShort((short) 4).putShort((short) 16);
-        header.putInt(0x61746164).putInt((int) dataBytes);
-        return header.flip();
+        return WavHeader.of(2, dataBytes);
     }
 }

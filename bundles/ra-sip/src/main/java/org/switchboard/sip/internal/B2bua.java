@@ -440,6 +440,11 @@ final class B2bua implements CallControl {
         finish(call);
     }
 
+    /** The folder calls are recorded under. */
+    Path recordings() {
+        return recordings;
+    }
+
     private void playHoldMusic(VoiceCall call) {
         try {
             call.callerMedia.play(holdMusic, true);

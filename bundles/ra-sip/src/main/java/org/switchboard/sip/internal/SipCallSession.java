@@ -56,6 +56,11 @@ final class SipCallSession implements CallSession {
     }
 
     @Override
+    public void recordMessage(String prompt, String mailbox, Duration maxLength, Runnable then) {
+        new MessageTaker(call, control, entryPoint, mailbox, maxLength, Mailboxes::deliver, then).start(prompt);
+    }
+
+    @Override
     public void hangUp() {
         control.hangUpFromFlow(call);
     }

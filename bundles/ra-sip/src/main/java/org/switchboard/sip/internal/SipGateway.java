@@ -49,6 +49,8 @@ import org.switchboard.api.voice.CallControl;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.Recording;
 import org.switchboard.api.media.RecordingIndex;
+import org.switchboard.api.voicemail.Voicemail;
+import org.switchboard.api.voicemail.VoicemailStore;
 
 /**
  * The appliance's SIP endpoint (JAIN-SIP over UDP and TCP): phones register with it, callers' INVITEs are
@@ -87,6 +89,9 @@ public class SipGateway implements SipListener, AcdListener {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RecordingIndex recordingIndex;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile VoicemailStore voicemails;
 
     private final java.util.List<Trunk> trunks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -150,6 +155,7 @@ public class SipGateway implements SipListener, AcdListener {
                 10, 10, TimeUnit.MINUTES);
         // Registered by hand, once active: as a declared service it would make a cycle with distribution, which
         // this component references and which binds every listener as it starts.
+        Mailboxes.deliverTo(this::keep);
         listening = context.registerService(AcdListener.class, this, null);
         controlling = context.registerService(CallControl.class, calls, null);
         this.context = context;
@@ -176,6 +182,7 @@ public class SipGateway implements SipListener, AcdListener {
         if (calls != null) {
             calls.hangUpAll();
         }
+        Mailboxes.deliverTo(null);
         if (lanes != null) {
             lanes.shutdown();
         }
@@ -269,6 +276,23 @@ public class SipGateway implements SipListener, AcdListener {
     }
 
     /** Lists a finished recording, off the call's lane: the database must not hold up calls. */
+    private void keep(Voicemail message) {
+        housekeeping.execute(() -> {
+            VoicemailStore current = voicemails;
+            if (current == null) {
+                LOG.warn("Message {} for {} is not kept: no voicemail store ({})", message.id(), message.mailbox(),
+                        message.file());
+                return;
+            }
+            try {
+                current.add(message);
+            } catch (RuntimeException e) {
+                LOG.error("Message {} for {} could not be kept; the file is {}", message.id(), message.mailbox(),
+                        message.file(), e);
+            }
+        });
+    }
+
     private void index(Recording recording) {
         housekeeping.execute(() -> {
             RecordingIndex current = recordingIndex;
