@@ -14,12 +14,14 @@ en = {"welcome": "Thank you for calling. All our operators are busy. Please stay
       "position": "Your position in the queue is", "wait": "Expected waiting time, in minutes:",
       "numbers/many": "more than twenty",
       "callback-offer": "To be called back without losing your place, press 1.",
-      "callback-confirm": "Thank you. We will call you back. Goodbye."}
+      "callback-confirm": "Thank you. We will call you back. Goodbye.",
+      "leave-message": "All our operators are still busy. Please leave a message after the tone, and press the hash key when you are done."}
 ru = {"welcome": "Спасибо за звонок. Все операторы заняты. Пожалуйста, оставайтесь на линии.", "menu": "Отдел продаж: нажмите 1. Поддержка: нажмите 2.", "invalid": "Извините, такого варианта нет.",
       "goodbye": "Спасибо за звонок. До свидания.", "closed": "Сейчас мы не работаем. Позвоните, пожалуйста, в рабочее время.",
       "position": "Ваш номер в очереди:", "wait": "Ожидаемое время ожидания, минут:", "numbers/many": "более двадцати",
       "callback-offer": "Чтобы мы перезвонили вам, сохранив вашу очередь, нажмите 1.",
-      "callback-confirm": "Спасибо. Мы вам перезвоним. До свидания."}
+      "callback-confirm": "Спасибо. Мы вам перезвоним. До свидания.",
+      "leave-message": "Все операторы по-прежнему заняты. Оставьте, пожалуйста, сообщение после сигнала и нажмите решётку, когда закончите."}
 for k, v in en.items(): say("en", k, v)
 for k, v in ru.items(): say("ru", k, v)
 for n in range(1, 21):

@@ -88,6 +88,27 @@ public class VoicemailIT extends ApplianceTestSupport {
         assertAudio(message, duration);
     }
 
+    @Test
+    public void aCallerWhoWaitedTheQueuesLongestLeavesAMessageInItsMailbox() throws Exception {
+        // A queue nobody serves whose callers, after a second, are asked for a message instead.
+        assertEquals(200, http().put("/api/v1/queues/" + mailbox, admin, "{\"strategy\":\"LONGEST_IDLE\","
+                + "\"groups\":[\"nobody\"],\"maxWait\":{\"afterSeconds\":1,\"action\":\"MESSAGE\"}}").statusCode());
+        String waiting = "8" + number.substring(1);
+        HttpResponse<String> saved = http().put("/api/v1/flows/" + mailbox + "-queue", admin, "{\"start\":\"queue\","
+                + "\"steps\":{\"queue\":{\"type\":\"queue\",\"queue\":\"" + mailbox + "\"}}}");
+        assertEquals(saved.body(), 200, saved.statusCode());
+        assertEquals(200, http().put("/api/v1/entry-points/" + waiting, admin,
+                "{\"flow\":\"" + mailbox + "-queue\"}").statusCode());
+        // The caller waits, hears the invitation to leave a message and the beep, and hangs up at about 11 s.
+        Sipp caller = Sipp.call("caller", sipPort(), waiting, workFolder("caller"), "-m", "1", "-d", "10000");
+        assertEquals(caller.output(), 0, caller.await(60));
+
+        JsonNode message = awaitMessage();
+        assertEquals("79161234567", message.get("caller").asText());
+        assertEquals(waiting, message.get("dialed").asText());
+        assertTrue(message.toString(), message.get("durationSeconds").asDouble() > 0.5);
+    }
+
     private JsonNode awaitMessage() throws Exception {
         JsonNode[] found = new JsonNode[1];
         Await.until("a message in " + mailbox, Duration.ofSeconds(10), () -> {

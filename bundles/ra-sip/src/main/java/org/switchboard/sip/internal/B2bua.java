@@ -57,6 +57,7 @@ import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.MediaUnavailableException;
 import org.switchboard.api.media.Recording;
+import org.switchboard.api.voicemail.Voicemail;
 
 /**
  * The B2BUA: answers a caller at an entry point, puts the call in its queue with music, rings the phone of
@@ -68,6 +69,8 @@ final class B2bua implements CallControl {
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
     /** How long a phone called directly, or an external number, rings before the attempt is given up. */
     private static final int RING_SECONDS = 30;
+    /** The longest message a caller who waited a queue's longest may leave. */
+    private static final Duration MESSAGE_AFTER_WAITING = Duration.ofMinutes(2);
     /** What may be dialed through the trunk: a telephone number. */
     private static final Pattern EXTERNAL_NUMBER = Pattern.compile("\\+?[0-9]{2,32}");
     private static final Pattern DTMF_RELAY = Pattern.compile("(?im)^\\s*signal\\s*=\\s*([0-9*#A-D])");
@@ -91,6 +94,8 @@ final class B2bua implements CallControl {
     private final Signalling sip;
     /** The trunk external numbers are dialed through, if one is configured. */
     private final java.util.function.Supplier<Optional<Trunk>> outboundTrunk;
+    /** Where the messages callers leave are kept. */
+    private final Consumer<Voicemail> voicemails;
     private final Map<String, VoiceCall> bySipCallId = new ConcurrentHashMap<>();
     private final Map<String, VoiceCall> byInteraction = new ConcurrentHashMap<>();
     private final Map<String, ClientTransaction> cancelOnProvisional = new ConcurrentHashMap<>();
@@ -101,7 +106,7 @@ final class B2bua implements CallControl {
             String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded,
             gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication, ParkingLot parking,
             Registrar registrar, java.util.function.Predicate<String> callerSources,
-            java.util.function.Supplier<Optional<Trunk>> outboundTrunk) {
+            java.util.function.Supplier<Optional<Trunk>> outboundTrunk, Consumer<Voicemail> voicemails) {
         this.provider = provider;
         this.messages = messages;
         this.media = media;
@@ -120,6 +125,7 @@ final class B2bua implements CallControl {
         this.registrar = registrar;
         this.sip = new Signalling(provider, messages);
         this.outboundTrunk = outboundTrunk;
+        this.voicemails = voicemails;
     }
 
     int activeCalls() {
@@ -443,6 +449,11 @@ final class B2bua implements CallControl {
     /** The folder calls are recorded under. */
     Path recordings() {
         return recordings;
+    }
+
+    /** Takes the caller's message for {@code mailbox} (a queue), then goes on with {@code then}. */
+    void takeMessage(VoiceCall call, String prompt, String dialed, String mailbox, Duration maxLength, Runnable then) {
+        new MessageTaker(call, this, dialed, mailbox, maxLength, voicemails, then).start(prompt);
     }
 
     private void playHoldMusic(VoiceCall call) {
@@ -812,7 +823,7 @@ final class B2bua implements CallControl {
             onCall(overflowed.interactionId(), call -> goodbyeUntilCallback(call));
         } else if (event instanceof AcdEvent.Overflowed overflowed
                 && overflowed.action() == org.switchboard.api.acd.MaxWait.Action.MESSAGE) {
-            onCall(overflowed.interactionId(), call -> leaveTheLine(call, "waited the queue's maximum (MESSAGE)"));
+            onCall(overflowed.interactionId(), this::messageAfterWaiting);
         }
     }
 
@@ -1153,6 +1164,18 @@ final class B2bua implements CallControl {
             sip.sendBye(call.callerDialog);
             finish(call);
         });
+    }
+
+    /** The caller waited the queue's longest: out of the queue, they may leave a message in its mailbox. */
+    private void messageAfterWaiting(VoiceCall call) {
+        LOG.info("Call {} waited queue {}'s longest; the caller may leave a message", call.id, call.queue);
+        if (call.state == VoiceCall.State.RINGING_AGENT) {
+            cancelAgent(call);
+        }
+        call.state = VoiceCall.State.FLOW; // out of the queue: no more announcements, nothing to abandon
+        call.callerMedia.stopPlaying();
+        takeMessage(call, call.language + "/leave-message", call.dialed, call.queue, MESSAGE_AFTER_WAITING,
+                () -> hangUpFromFlow(call));
     }
 
     private void leaveTheLine(VoiceCall call, String why) {

@@ -57,7 +57,7 @@ final class SipCallSession implements CallSession {
 
     @Override
     public void recordMessage(String prompt, String mailbox, Duration maxLength, Runnable then) {
-        new MessageTaker(call, control, entryPoint, mailbox, maxLength, Mailboxes::deliver, then).start(prompt);
+        control.takeMessage(call, prompt, entryPoint, mailbox, maxLength, then);
     }
 
     @Override

@@ -143,7 +143,7 @@ public class SipGateway implements SipListener, AcdListener {
                             new TrunkAccounts(trunks), messages.headers),
                     new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()), registrar,
                     source -> callers.allows(source) || trunkHosts().contains(source),
-                    () -> trunks.stream().findFirst());
+                    () -> trunks.stream().findFirst(), this::keep);
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {
@@ -155,7 +155,6 @@ public class SipGateway implements SipListener, AcdListener {
                 10, 10, TimeUnit.MINUTES);
         // Registered by hand, once active: as a declared service it would make a cycle with distribution, which
         // this component references and which binds every listener as it starts.
-        Mailboxes.deliverTo(this::keep);
         listening = context.registerService(AcdListener.class, this, null);
         controlling = context.registerService(CallControl.class, calls, null);
         this.context = context;
@@ -182,7 +181,6 @@ public class SipGateway implements SipListener, AcdListener {
         if (calls != null) {
             calls.hangUpAll();
         }
-        Mailboxes.deliverTo(null);
         if (lanes != null) {
             lanes.shutdown();
         }
