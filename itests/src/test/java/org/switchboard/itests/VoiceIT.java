@@ -358,6 +358,29 @@ public class VoiceIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void aFlowPutsTheCallerThroughToAnExtensionAndGoesOnWhenNobodyAnswers() throws Exception {
+        saveFlow("voice-transfer", "{\"start\":\"through\",\"steps\":{\"through\":{\"type\":\"transfer\","
+                + "\"destination\":\"2004\",\"ringSeconds\":5,\"unanswered\":\"bye\"},"
+                + "\"bye\":{\"type\":\"hangup\",\"prompt\":\"en/goodbye\"}}}");
+        assertEquals(200, http().put("/api/v1/entry-points/400", admin, "{\"flow\":\"voice-transfer\"}").statusCode());
+        try (Baresip phone = Baresip.start(workFolder("phone-2004"), "2004", "secret-2004", sipPort(), false)) {
+            phone.awaitRegistered();
+            Sipp caller = Sipp.call("silent-caller", sipPort(), "400", workFolder("caller"), "-m", "1");
+            assertEquals("unanswered, the flow says goodbye and hangs up: " + caller.output(), 0, caller.await(60));
+            assertTrue(phone.rang());
+            assertTrue(!phone.answered());
+        }
+        try (Baresip phone = Baresip.start(workFolder("phone-2004-again"), "2004", "secret-2004", sipPort(), true)) {
+            phone.awaitRegistered();
+            Sipp caller = Sipp.call("caller", sipPort(), "400", workFolder("caller-again"), "-m", "1", "-d", "2000");
+            JsonNode through = awaitCall("TALKING", null);
+            assertEquals("400", through.get("dialed").asText());
+            assertEquals(caller.output(), 0, caller.await(60));
+            assertTrue(phone.answered());
+        }
+    }
+
+    @Test
     public void aParkedCallIsTakenByAnotherPhoneDialingTheSlot() throws Exception {
         String first = signIn("2001");
         try (Baresip phone = Baresip.start(workFolder("phone-2001"), "2001", "secret-2001", sipPort(), true)) {

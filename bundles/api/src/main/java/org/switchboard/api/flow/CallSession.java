@@ -49,6 +49,15 @@ public interface CallSession {
         then.run();
     }
 
+    /**
+     * Puts the caller through to {@code destination} (an extension or an external number), ringing it at most
+     * {@code ringFor}; {@code unanswered} runs when nobody answers or it cannot be reached, while the caller is
+     * still there. A channel that cannot transfer runs {@code unanswered} at once.
+     */
+    default void transfer(String destination, Duration ringFor, Runnable unanswered) {
+        unanswered.run();
+    }
+
     /** Ends the call. */
     void hangUp();
 

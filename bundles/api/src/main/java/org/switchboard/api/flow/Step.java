@@ -109,6 +109,18 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Puts the caller through to {@code destination}, an extension or an external number (dialed through the
+     * trunk), ringing it at most {@code ringSeconds}; the caller hears music meanwhile. Answered, the flow ends and
+     * the two talk outside distribution; unanswered, refused or unreachable, the flow goes to {@code unanswered},
+     * or hangs up when there is none.
+     */
+    record Transfer(String destination, int ringSeconds, String unanswered) implements Step {
+        public List<String> exits() {
+            return unanswered == null ? List.of() : List.of(unanswered);
+        }
+    }
+
     /** Plays a prompt (or none) and hangs up. Ends the flow. */
     record HangUp(String prompt) implements Step {
         public List<String> exits() {

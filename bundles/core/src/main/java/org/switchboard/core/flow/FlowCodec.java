@@ -70,9 +70,11 @@ public final class FlowCodec {
                     node.has("language") ? text(name, node, "language") : "en", optionalText(node, "callbackKey"));
             case "voicemail" -> new Step.Voicemail(optionalText(node, "prompt"), text(name, node, "mailbox"),
                     number(name, node, "maxSeconds", 120), optionalText(node, "next"));
+            case "transfer" -> new Step.Transfer(text(name, node, "destination"), number(name, node, "ringSeconds", 30),
+                    optionalText(node, "unanswered"));
             case "hangup" -> new Step.HangUp(optionalText(node, "prompt"));
             default -> throw new FlowInvalidException(name, "unknown type '" + type
-                    + "' (play, menu, collect, hours, set, http, queue, voicemail, hangup)");
+                    + "' (play, menu, collect, hours, set, http, queue, voicemail, transfer, hangup)");
         };
     }
 

@@ -92,6 +92,9 @@ final class FlowRun {
         } else if (step instanceof Step.Voicemail voicemail) {
             call.recordMessage(voicemail.prompt(), voicemail.mailbox(), Duration.ofSeconds(voicemail.maxSeconds()),
                     () -> goOrHangUp(voicemail.next()));
+        } else if (step instanceof Step.Transfer transfer) {
+            call.transfer(fill(transfer.destination(), false), Duration.ofSeconds(transfer.ringSeconds()),
+                    () -> goOrHangUp(transfer.unanswered()));
         } else if (step instanceof Step.HangUp hangUp) {
             if (hangUp.prompt() != null) {
                 call.play(hangUp.prompt(), call::hangUp);

@@ -134,6 +134,12 @@ public final class FlowValidator {
             }
             range(name, "maxSeconds", voicemail.maxSeconds(), 1, 600);
             prompt(name, "beep");
+        } else if (step instanceof Step.Transfer transfer) {
+            if (!transfer.destination().contains("{") && !transfer.destination().matches("\\+?[0-9*#]{2,32}")) {
+                throw new FlowInvalidException(name, "'destination' must be an extension or a number such as"
+                        + " +74951234567 (or an {attribute} holding one), was '" + transfer.destination() + "'");
+            }
+            range(name, "ringSeconds", transfer.ringSeconds(), 5, 300);
         } else if (step instanceof Step.HangUp hangUp) {
             prompt(name, hangUp.prompt());
         }

@@ -110,6 +110,21 @@ public class FlowRunTest {
         assertEquals(List.of("voicemail null for sales up to 5 s", "play en/goodbye", "hang up"), call.log);
     }
 
+    @Test
+    public void aTransferNobodyAnswersGoesOnToItsUnansweredStep() {
+        ScriptedCall call = new ScriptedCall();
+        call.transfersAnswered = false;
+        run(FlowValidatorTest.TRANSFER, call);
+        assertEquals(List.of("transfer 74951234567 ringing 20 s", "play en/goodbye", "hang up"), call.log);
+    }
+
+    @Test
+    public void anAnsweredTransferEndsTheFlow() {
+        ScriptedCall call = new ScriptedCall();
+        run(FlowValidatorTest.TRANSFER, call);
+        assertEquals(List.of("transfer 74951234567 ringing 20 s"), call.log);
+    }
+
     private static void run(String json, ScriptedCall call) {
         new FlowRun(FlowCodec.read("main", json), call, HttpClient.newHttpClient(), MONDAY_NOON).start();
     }
@@ -121,6 +136,7 @@ public class FlowRunTest {
         final LinkedBlockingQueue<Interaction> queuedCalls = new LinkedBlockingQueue<>();
         Interaction queued;
         String caller = "79160000000";
+        boolean transfersAnswered = true;
 
         ScriptedCall(String... keys) {
             this.keys = new ArrayDeque<>(List.of(keys));
@@ -171,6 +187,14 @@ public class FlowRunTest {
         public void recordMessage(String prompt, String mailbox, Duration maxLength, Runnable then) {
             log.add("voicemail " + prompt + " for " + mailbox + " up to " + maxLength.toSeconds() + " s");
             then.run();
+        }
+
+        @Override
+        public void transfer(String destination, Duration ringFor, Runnable unanswered) {
+            log.add("transfer " + destination + " ringing " + ringFor.toSeconds() + " s");
+            if (!transfersAnswered) {
+                unanswered.run();
+            }
         }
 
         @Override

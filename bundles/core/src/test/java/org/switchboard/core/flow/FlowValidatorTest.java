@@ -99,6 +99,22 @@ public class FlowValidatorTest {
         }
     }
 
+    static final String TRANSFER = "{\"start\":\"who\",\"steps\":{"
+            + "\"who\":{\"type\":\"set\",\"attribute\":\"manager\",\"value\":\"74951234567\",\"next\":\"transfer\"},"
+            + "\"transfer\":{\"type\":\"transfer\",\"destination\":\"{manager}\",\"ringSeconds\":20,\"unanswered\":\"bye\"},"
+            + "\"bye\":{\"type\":\"hangup\",\"prompt\":\"en/goodbye\"}}}";
+
+    @Test
+    public void aTransferStepNeedsANumberAndASensibleRingingTime() {
+        validator.check(FlowCodec.read("transfer", TRANSFER));
+        assertEquals(new Step.Transfer("2001", 30, null), FlowCodec.read("t", "{\"start\":\"t\",\"steps\":{"
+                + "\"t\":{\"type\":\"transfer\",\"destination\":\"2001\"}}}").steps().get("t"));
+        refused(TRANSFER.replace("{manager}", "the manager"), "transfer", "'destination' must be an extension or a number");
+        refused(TRANSFER.replace("\"ringSeconds\":20", "\"ringSeconds\":2"), "transfer",
+                "'ringSeconds' must be between 5 and 300, not 2");
+        refused(TRANSFER.replace("\"unanswered\":\"bye\"", "\"unanswered\":\"nowhere\""), "transfer", "nowhere");
+    }
+
     @Test
     public void aLoopThatNeverWaitsForTheCallerIsRefused() {
         String loop = "{\"start\":\"a\",\"steps\":{\"a\":{\"type\":\"play\",\"prompt\":\"en/menu\",\"next\":\"b\"},"

@@ -68,7 +68,7 @@ final class B2bua implements CallControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
     /** How long a phone called directly, or an external number, rings before the attempt is given up. */
-    private static final int RING_SECONDS = 30;
+    private static final Duration RING = Duration.ofSeconds(30);
     /** The longest message a caller who waited a queue's longest may leave. */
     private static final Duration MESSAGE_AFTER_WAITING = Duration.ofMinutes(2);
     /** What may be dialed through the trunk: a telephone number. */
@@ -169,7 +169,7 @@ final class B2bua implements CallControl {
 
     /** Whether distribution knows the call: not one between a phone and a party it dialed, nor transferred out. */
     private static boolean distributed(VoiceCall call) {
-        return !call.internal && call.externalNumber == null;
+        return !call.internal && !call.outsideDistribution;
     }
 
     /** The call in conversation with the phone at {@code extension} as its agent, if any. */
@@ -783,6 +783,7 @@ final class B2bua implements CallControl {
         if (consultation.externalNumber != null) {
             // The agent consulted someone outside: the customer now talks with them, outside distribution.
             customer.externalNumber = consultation.externalNumber;
+            customer.outsideDistribution = true;
             customer.trunk = consultation.trunk;
         } else {
             takeInDistribution(customer, consultedExtension);
@@ -884,7 +885,7 @@ final class B2bua implements CallControl {
             ringingFailed(call, agent);
             return;
         }
-        if (call.internal) {
+        if (call.internal || call.transferUnanswered != null) {
             giveUpRingingAfter(call, "extension " + extension);
         }
     }
@@ -946,9 +947,10 @@ final class B2bua implements CallControl {
     /** A phone called directly or a number dialed out that does not answer in time is given up. */
     private void giveUpRingingAfter(VoiceCall call, String called) {
         ClientTransaction ringing = call.agentInvite;
+        Duration ringFor = call.ringFor != null ? call.ringFor : RING;
         timers.schedule(() -> onLane(call, () -> {
             if (call.state == VoiceCall.State.RINGING_AGENT && call.agentInvite == ringing) {
-                LOG.info("Call {}: {} did not answer within {} s", call.id, called, RING_SECONDS);
+                LOG.info("Call {}: {} did not answer within {} s", call.id, called, ringFor.toSeconds());
                 String number = call.externalNumber;
                 cancelAgent(call);
                 if (call.internal) {
@@ -957,7 +959,7 @@ final class B2bua implements CallControl {
                     outsideFailed(call, number, Response.TEMPORARILY_UNAVAILABLE);
                 }
             }
-        }), RING_SECONDS, TimeUnit.SECONDS);
+        }), ringFor.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -969,7 +971,11 @@ final class B2bua implements CallControl {
             extensionFailed(call, status);
             return;
         }
+        if (flowGoesOn(call)) {
+            return;
+        }
         call.state = VoiceCall.State.FLOW;
+        call.outsideDistribution = false;
         if (call.queue == null) {
             LOG.info("Call {}: transfer to {} failed ({}); the caller is let go", call.id, number, status);
             hangUpFromFlow(call);
@@ -1089,9 +1095,10 @@ final class B2bua implements CallControl {
             }
             return;
         }
-        if (call.externalNumber != null) {
+        if (!distributed(call)) {
+            call.transferUnanswered = null;
             bridge(call);
-            LOG.info("Call {}: {} answered; the caller {} is bridged with them", call.id, call.externalNumber,
+            LOG.info("Call {}: {} answered; the caller {} is bridged with them", call.id, calledParty(call),
                     call.caller);
             return;
         }
@@ -1234,6 +1241,44 @@ final class B2bua implements CallControl {
         lanes.execute(call.lane, () -> ringAgent(call, agent));
     }
 
+    /** A flow's transfer was not answered: the flow goes on at its fallback step. False when no flow waits. */
+    private boolean flowGoesOn(VoiceCall call) {
+        Runnable unanswered = call.transferUnanswered;
+        if (unanswered == null) {
+            return false;
+        }
+        LOG.info("Call {}: nobody answered the flow's transfer; the flow goes on", call.id);
+        call.transferUnanswered = null;
+        call.outsideDistribution = false;
+        call.state = VoiceCall.State.FLOW;
+        call.callerMedia.stopPlaying();
+        unanswered.run();
+        return true;
+    }
+
+    /**
+     * A flow puts the caller through to an extension's phone or a number outside, ringing it at most
+     * {@code ringFor}; the caller hears music meanwhile.
+     */
+    void transferFromFlow(VoiceCall call, String destination, Duration ringFor, Runnable unanswered) {
+        Optional<Registrations.Binding> phone = registrations.find(destination, System.currentTimeMillis());
+        if (phone.isEmpty() && !dialsOut(destination)) {
+            LOG.info("Call {}: the flow's transfer to {} goes nowhere (no phone registered there, no trunk to dial"
+                    + " it)", call.id, destination);
+            unanswered.run();
+            return;
+        }
+        call.transferUnanswered = unanswered;
+        call.outsideDistribution = true;
+        call.ringFor = ringFor;
+        playHoldMusic(call);
+        if (phone.isPresent()) {
+            ringPhone(call, null, destination, phone.get().contact());
+        } else {
+            dialOutside(call, destination);
+        }
+    }
+
     /** Who the agent leg rings, for the log. */
     private static String calledParty(VoiceCall call) {
         if (call.externalNumber != null) {
@@ -1258,6 +1303,9 @@ final class B2bua implements CallControl {
 
     /** An agent's phone could not be rung or did not answer: the offer is declined, or a callback is given up. */
     private void ringingFailed(VoiceCall call, String agent) {
+        if (flowGoesOn(call)) {
+            return;
+        }
         if (call.internal) {
             extensionFailed(call, Response.TEMPORARILY_UNAVAILABLE);
         } else if (call.outbound) {
@@ -1451,7 +1499,10 @@ final class B2bua implements CallControl {
                     hangUpFromFlow(call);
                 }
             }
-            case EXTERNAL -> dialOutside(call, target.value());
+            case EXTERNAL -> {
+                call.outsideDistribution = true;
+                dialOutside(call, target.value());
+            }
         }
     }
 

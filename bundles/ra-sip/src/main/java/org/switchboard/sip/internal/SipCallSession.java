@@ -61,6 +61,11 @@ final class SipCallSession implements CallSession {
     }
 
     @Override
+    public void transfer(String destination, Duration ringFor, Runnable unanswered) {
+        control.transferFromFlow(call, destination, ringFor, unanswered);
+    }
+
+    @Override
     public void hangUp() {
         control.hangUpFromFlow(call);
     }

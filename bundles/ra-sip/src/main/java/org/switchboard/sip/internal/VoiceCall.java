@@ -73,6 +73,14 @@ final class VoiceCall {
      * whose other party is outside is no longer in distribution.
      */
     String externalNumber;
+    /**
+     * True once the call left distribution for a party outside it (a transfer out, a flow's transfer, a
+     * consultation with someone outside joined): its end concerns no agent.
+     */
+    boolean outsideDistribution;
+    /** While a flow puts the caller through: where the flow goes on if nobody answers; and how long to ring. */
+    Runnable transferUnanswered;
+    java.time.Duration ringFor;
     /** True once the trunk's challenge to the agent leg's INVITE was answered. */
     boolean agentLegChallenged;
 
