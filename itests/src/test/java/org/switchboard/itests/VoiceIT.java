@@ -171,6 +171,25 @@ public class VoiceIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void aPhoneDialingThePickupCodeAndAnExtensionAnswersTheCallRingingThere() throws Exception {
+        String ringing = signIn("2002");
+        try (Baresip silentPhone = Baresip.start(workFolder("phone-2002"), "2002", "secret-2002", sipPort(), false);
+             SipPhone picker = new SipPhone(sipPort(), "2010", "secret-2010").register()) {
+            silentPhone.awaitRegistered();
+            Sipp caller = Sipp.call("caller", sipPort(), "100", workFolder("caller"), "-m", "1", "-d", "6000");
+            String id = awaitCall("RINGING", ringing).get("interactionId").asText();
+            String picking = signIn("2010");
+            assertEquals("nothing rings at 2003", 404, picker.attempt("**2003", Duration.ofSeconds(10)));
+            SipPhone.Dialog picked = picker.call("**2002", Duration.ofSeconds(20));
+            assertEquals(id, awaitCall("TALKING", picking).get("interactionId").asText());
+            picker.awaitRequest("BYE", picked.callId(), Duration.ofSeconds(30));
+            assertEquals(caller.output(), 0, caller.await(60));
+            assertTrue(silentPhone.rang());
+            assertTrue(!silentPhone.answered());
+        }
+    }
+
+    @Test
     public void aCallerWhoHangsUpInTheQueueIsCountedAsAbandoned() throws Exception {
         int abandonedBefore = JSON.readTree(http().get("/api/v1/queues/" + QUIET_QUEUE + "/figures", admin).body())
                 .get("abandoned").asInt();

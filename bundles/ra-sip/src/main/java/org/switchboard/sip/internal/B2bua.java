@@ -86,6 +86,7 @@ final class B2bua implements CallControl {
     private final int maxCalls;
     private final String holdMusic;
     private final Path recordings;
+    private final String pickupPrefix;
     private final java.util.function.Consumer<Recording> recorded;
     private final gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication;
     private final ParkingLot parking;
@@ -102,8 +103,7 @@ final class B2bua implements CallControl {
 
     B2bua(SipProvider provider, SipMessages messages, MediaService media, AcdService acd,
             Registrations registrations, FlowService flows, ScheduledExecutorService timers, KeyedExecutor lanes,
-            int maxCalls,
-            String holdMusic, Path recordings, java.util.function.Consumer<Recording> recorded,
+            CallSettings settings, java.util.function.Consumer<Recording> recorded,
             gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication, ParkingLot parking,
             Registrar registrar, java.util.function.Predicate<String> callerSources,
             java.util.function.Supplier<Optional<Trunk>> outboundTrunk, Consumer<Voicemail> voicemails) {
@@ -115,9 +115,10 @@ final class B2bua implements CallControl {
         this.flows = flows;
         this.timers = timers;
         this.lanes = lanes;
-        this.maxCalls = maxCalls;
-        this.holdMusic = holdMusic;
-        this.recordings = recordings;
+        this.maxCalls = settings.maxCalls();
+        this.holdMusic = settings.holdMusic();
+        this.recordings = settings.recordings();
+        this.pickupPrefix = settings.pickupPrefix();
         this.recorded = recorded;
         this.authentication = authentication;
         this.parking = parking;
@@ -150,9 +151,21 @@ final class B2bua implements CallControl {
         if (transaction == null) {
             return;
         }
-        VoiceCall parked = parking.at(SipMessages.user(request.getRequestURI()));
+        String dialed = SipMessages.user(request.getRequestURI());
+        VoiceCall parked = parking.at(dialed);
         if (parked != null) {
             lanes.execute(parked.lane, () -> retrieveFromPark(parked, event, transaction));
+            return;
+        }
+        if (dialed != null && dialed.startsWith(pickupPrefix) && dialed.length() > pickupPrefix.length()) {
+            String ringing = dialed.substring(pickupPrefix.length());
+            Optional<VoiceCall> call = ringingAt(ringing);
+            if (call.isEmpty()) {
+                sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request),
+                        "no call rings at extension " + ringing));
+            } else {
+                lanes.execute(call.get().lane, () -> pickUpFromPhone(call.get(), event, transaction));
+            }
             return;
         }
         // A phone in conversation that calls another extension consults about its call: both run on one lane, so
@@ -170,6 +183,114 @@ final class B2bua implements CallControl {
     /** Whether distribution knows the call: not one between a phone and a party it dialed, nor transferred out. */
     private static boolean distributed(VoiceCall call) {
         return !call.internal && !call.outsideDistribution;
+    }
+
+    /** The call of distribution ringing at the phone at {@code extension}, if any. */
+    private Optional<VoiceCall> ringingAt(String extension) {
+        for (VoiceCall call : byInteraction.values()) {
+            if (extension.equals(call.agentExtension) && call.state == VoiceCall.State.RINGING_AGENT
+                    && distributed(call) && !call.outbound) {
+                return Optional.of(call);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A phone dialed the pickup code and an extension where a call rings: once it proves who it is, distribution
+     * moves the offer to the agent signed in at that phone, and the phone's INVITE is answered with the call.
+     */
+    private void pickUpFromPhone(VoiceCall call, RequestEvent event, ServerTransaction transaction) {
+        Request request = event.getRequest();
+        Response refusal = registrar.authenticate(request, Registrar.source(event), System.currentTimeMillis());
+        if (refusal != null) {
+            sip.respond(transaction, refusal);
+            return;
+        }
+        if (call.state != VoiceCall.State.RINGING_AGENT || call.pickup != null) {
+            sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request),
+                    "the call no longer rings there"));
+            return;
+        }
+        String extension = user(request);
+        Optional<AgentView> picker = acd.agents().stream().filter(agent -> extension.equals(agent.extension())).findFirst();
+        if (picker.isEmpty()) {
+            sip.respond(transaction, sip.warning(messages.response(Response.FORBIDDEN, request),
+                    "no agent is signed in at extension " + extension));
+            return;
+        }
+        if (body(request).isBlank()) {
+            sip.respond(transaction, sip.warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request),
+                    "a pickup needs an SDP offer in the INVITE"));
+            return;
+        }
+        SessionOffer offer = offerOrRefuse(request, transaction);
+        if (offer == null) {
+            return;
+        }
+        VoiceCall.Pickup pickup = new VoiceCall.Pickup(transaction, offer, extension, picker.get().login(),
+                callId(request));
+        call.pickup = pickup;
+        try {
+            // Distribution withdraws the offer (the ringing phone stops) and offers it to the picker (answered below).
+            acd.redirect(call.id, call.agent, pickup.agent());
+        } catch (AcdConflictException e) {
+            call.pickup = null;
+            sip.respond(transaction, sip.warning(messages.response(Response.TEMPORARILY_UNAVAILABLE, request),
+                    e.getMessage()));
+            return;
+        }
+        LOG.info("Call {}: the phone at {} picks it up from {}", call.id, extension, call.agent);
+        timers.schedule(() -> onLane(call, () -> {
+            if (call.pickup == pickup) {
+                call.pickup = null;
+                sip.respond(transaction, messages.response(Response.TEMPORARILY_UNAVAILABLE, request));
+            }
+        }), 5, TimeUnit.SECONDS);
+    }
+
+    /** Distribution offered the call to the agent whose phone asked to pick it up: that INVITE is answered. */
+    private void answerPickup(VoiceCall call) {
+        VoiceCall.Pickup pickup = call.pickup;
+        call.pickup = null;
+        Request request = pickup.transaction().getRequest();
+        MediaLeg leg;
+        try {
+            leg = media.open();
+        } catch (MediaUnavailableException e) {
+            sip.respond(pickup.transaction(), messages.response(Response.SERVICE_UNAVAILABLE, request));
+            call.state = VoiceCall.State.QUEUED;
+            ignoreConflict(() -> acd.decline(call.id, pickup.agent()));
+            return;
+        }
+        try {
+            Dialog dialog = provider.getNewDialog(pickup.transaction());
+            leg.connect(pickup.offer().address(), pickup.offer().codec(), pickup.offer().telephoneEventType());
+            pickup.transaction().sendResponse(answerWith(request, leg, pickup.offer()));
+            call.agentDialog = dialog;
+        } catch (SipException | InvalidArgumentException e) {
+            leg.close();
+            LOG.warn("Call {}: the phone at {} could not pick it up: {}", call.id, pickup.extension(), e.toString());
+            call.state = VoiceCall.State.QUEUED;
+            ignoreConflict(() -> acd.decline(call.id, pickup.agent()));
+            return;
+        }
+        call.agent = pickup.agent();
+        call.agentExtension = pickup.extension();
+        call.agentMedia = leg;
+        call.agentCallId = pickup.callId();
+        bySipCallId.put(call.agentCallId, call);
+        try {
+            acd.accept(call.id, call.agent);
+        } catch (AcdConflictException e) {
+            LOG.info("Call {}: picked up after the offer had ended ({}); hanging up the phone", call.id, e.getMessage());
+            sip.sendBye(call.agentDialog);
+            forgetAgentLeg(call);
+            call.state = VoiceCall.State.QUEUED;
+            return;
+        }
+        bridge(call);
+        LOG.info("Call {}: picked up by {} at {}", call.id, call.agent, call.agentExtension);
     }
 
     /** The call in conversation with the phone at {@code extension} as its agent, if any. */
@@ -841,6 +962,10 @@ final class B2bua implements CallControl {
 
     private void ringAgent(VoiceCall call, String agent) {
         if (call.state != VoiceCall.State.QUEUED && !(call.outbound && call.state == VoiceCall.State.FLOW)) {
+            return;
+        }
+        if (call.pickup != null && call.pickup.agent().equals(agent)) {
+            answerPickup(call);
             return;
         }
         Optional<String> extension = acd.agent(agent).map(AgentView::extension);

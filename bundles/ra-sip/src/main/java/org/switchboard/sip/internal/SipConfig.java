@@ -50,4 +50,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Recording folder", description = "Where calls are recorded; empty: data/recordings")
     String recordings_directory() default "";
+
+    @AttributeDefinition(name = "Pickup prefix", description = "A phone dials it before an extension to answer the call"
+            + " ringing there (directed pickup), e.g. **2002")
+    String pickup_prefix() default "**";
 }

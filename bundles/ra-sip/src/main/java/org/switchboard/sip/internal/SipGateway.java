@@ -138,7 +138,8 @@ public class SipGateway implements SipListener, AcdListener {
                     passwords::get, config.registration_max_expires());
             lanes = new KeyedExecutor("sip-call", 8);
             calls = new B2bua(provider, messages, media, acd, registrations, flows, housekeeping, lanes,
-                    config.max_calls(), config.hold_music(), recordingFolder(config.recordings_directory()),
+                    new CallSettings(config.max_calls(), config.hold_music(),
+                            recordingFolder(config.recordings_directory()), config.pickup_prefix()),
                     this::index, ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(
                             new TrunkAccounts(trunks), messages.headers),
                     new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()), registrar,

@@ -84,6 +84,13 @@ final class VoiceCall {
     /** True once the trunk's challenge to the agent leg's INVITE was answered. */
     boolean agentLegChallenged;
 
+    /** A phone's INVITE waiting to take the call from the agent it rings at (directed pickup), if any. */
+    Pickup pickup;
+
+    /** What a phone that dialed the pickup code sent: answered once distribution offers it the call. */
+    record Pickup(ServerTransaction transaction, SessionOffer offer, String extension, String agent, String callId) {
+    }
+
     MediaBridge bridge;
     boolean held;
     /** The park slot while parked. */
