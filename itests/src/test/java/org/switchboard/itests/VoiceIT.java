@@ -190,6 +190,20 @@ public class VoiceIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void aSessionTheCallerStopsRefreshingEndsAndTooShortAnIntervalIsRefused() throws Exception {
+        Sipp tooShort = Sipp.call("short-session", sipPort(), "200", workFolder("short"), "-m", "1");
+        assertEquals("422 with Min-SE: " + tooShort.output(), 0, tooShort.await(30));
+        int abandonedBefore = JSON.readTree(http().get("/api/v1/queues/" + QUIET_QUEUE + "/figures", admin).body())
+                .get("abandoned").asInt();
+        // Agreed at 90 s and refreshed once by UPDATE, then left to run out: the appliance ends it at 60 s.
+        Sipp caller = Sipp.call("timed-caller", sipPort(), "200", workFolder("caller"), "-m", "1");
+        assertEquals("the appliance ended the expired session: " + caller.output(), 0, caller.await(120));
+        Await.until("the call counted as abandoned", Duration.ofSeconds(10), () -> JSON.readTree(
+                http().get("/api/v1/queues/" + QUIET_QUEUE + "/figures", admin).body()).get("abandoned").asInt()
+                == abandonedBefore + 1);
+    }
+
+    @Test
     public void aCallerWhoHangsUpInTheQueueIsCountedAsAbandoned() throws Exception {
         int abandonedBefore = JSON.readTree(http().get("/api/v1/queues/" + QUIET_QUEUE + "/figures", admin).body())
                 .get("abandoned").asInt();

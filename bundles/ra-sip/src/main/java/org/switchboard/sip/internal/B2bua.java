@@ -350,6 +350,13 @@ final class B2bua implements CallControl {
                 return;
             }
         }
+        SessionTimers.Agreement session;
+        try {
+            session = SessionTimers.negotiate(request);
+        } catch (SessionTimers.IntervalTooSmall e) {
+            sip.respond(transaction, intervalTooSmall(request));
+            return;
+        }
         SessionOffer offer = null;
         if (!body(request).isBlank()) {
             offer = offerOrRefuse(request, transaction);
@@ -370,6 +377,8 @@ final class B2bua implements CallControl {
                 transaction, Instant.now());
         callerMedia.onDigit(digit -> onLane(call, () -> key(call, digit)));
         call.callerOffer = offer;
+        call.session = session;
+        call.refreshByUpdate = SessionTimers.allows(request, Request.UPDATE);
         bySipCallId.put(call.callerCallId, call);
         byInteraction.put(call.id, call);
         try {
@@ -427,8 +436,12 @@ final class B2bua implements CallControl {
             call.awaitingAnswer = true;
             messages.body(ok, "application/sdp", Sdp.offer(call.callerMedia.local()));
         }
+        if (call.session != null) {
+            SessionTimers.agree(ok, call.session, messages.headers);
+        }
         try {
             call.callerInvite.sendResponse(inCallerDialog(call, ok));
+            armSessionTimer(call);
             return true;
         } catch (SipException | InvalidArgumentException e) {
             LOG.error("Call {} could not be answered", call.id, e);
@@ -612,7 +625,146 @@ final class B2bua implements CallControl {
                 call.callerMedia.stopPlaying();
             }
         }
-        sip.respond(transaction, answerWith(request, leg, offer));
+        Response ok = answerWith(request, leg, offer);
+        if (fromCaller && !refreshedBy(call, request, ok, transaction)) {
+            return;
+        }
+        sip.respond(transaction, ok);
+        if (fromCaller) {
+            armSessionTimer(call);
+        }
+    }
+
+    /**
+     * An UPDATE (RFC 3311) within a call: a session refresh, with or without a new offer. Answered 200 (with our
+     * answer to an offer); the caller's session timer starts again.
+     */
+    void update(RequestEvent event) {
+        Request request = event.getRequest();
+        ServerTransaction transaction = sip.serverTransaction(event);
+        if (transaction == null) {
+            return;
+        }
+        VoiceCall call = bySipCallId.get(callId(request));
+        if (call == null) {
+            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            return;
+        }
+        lanes.execute(call.lane, () -> {
+            boolean fromCaller = call.callerCallId.equals(callId(request));
+            MediaLeg leg = fromCaller ? call.callerMedia : call.agentMedia;
+            if (call.state == VoiceCall.State.ENDED || leg == null) {
+                sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+                return;
+            }
+            Response ok = messages.response(Response.OK, request);
+            if (!body(request).isBlank()) {
+                SessionOffer offer = offerOrRefuse(request, transaction);
+                if (offer == null) {
+                    return;
+                }
+                leg.connect(offer.address(), offer.codec(), offer.telephoneEventType());
+                ok = answerWith(request, leg, offer);
+            }
+            if (fromCaller && !refreshedBy(call, request, ok, transaction)) {
+                return;
+            }
+            sip.respond(transaction, ok);
+            if (fromCaller) {
+                armSessionTimer(call);
+            }
+        });
+    }
+
+    /**
+     * Takes a refresh from the caller (re-INVITE or UPDATE): the agreement it asks for goes into the 200. False
+     * once it has been refused with 422 for too short an interval.
+     */
+    private boolean refreshedBy(VoiceCall call, Request request, Response ok, ServerTransaction transaction) {
+        try {
+            call.session = SessionTimers.negotiate(request);
+        } catch (SessionTimers.IntervalTooSmall e) {
+            sip.respond(transaction, intervalTooSmall(request));
+            return false;
+        }
+        if (call.session != null) {
+            SessionTimers.agree(ok, call.session, messages.headers);
+        }
+        return true;
+    }
+
+    private Response intervalTooSmall(Request request) {
+        Response tooSmall = messages.response(SessionTimers.INTERVAL_TOO_SMALL, request);
+        try {
+            tooSmall.setReasonPhrase("Session Interval Too Small");
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        SessionTimers.minimum(tooSmall, messages.headers);
+        return tooSmall;
+    }
+
+    /**
+     * Starts the caller's session timer again after a refresh: the caller refreshes before it runs out, or the
+     * call ends as if they hung up; or the appliance refreshes halfway.
+     */
+    private void armSessionTimer(VoiceCall call) {
+        SessionTimers.Agreement agreement = call.session;
+        int generation = ++call.sessionGeneration;
+        if (agreement == null) {
+            return;
+        }
+        long delay = agreement.callerRefreshes() ? agreement.expirySeconds() : agreement.seconds() / 2;
+        timers.schedule(() -> onLane(call, () -> {
+            if (call.sessionGeneration != generation) {
+                return;
+            }
+            if (agreement.callerRefreshes()) {
+                LOG.info("Call {}: the caller did not refresh the session within {} s; it has expired", call.id,
+                        agreement.seconds());
+                sip.sendBye(call.callerDialog);
+                hangUp(call, true);
+            } else {
+                refreshSession(call, agreement);
+            }
+        }), delay, TimeUnit.SECONDS);
+    }
+
+    /** The appliance refreshes the caller's session: UPDATE when the caller allows it, else a re-INVITE. */
+    private void refreshSession(VoiceCall call, SessionTimers.Agreement agreement) {
+        try {
+            Request refresh = call.callerDialog.createRequest(call.refreshByUpdate ? Request.UPDATE : Request.INVITE);
+            SessionTimers.refresh(refresh, agreement, messages.headers);
+            if (!call.refreshByUpdate) {
+                refresh.setHeader(messages.contact("switchboard", transport(call.callerInvite.getRequest())));
+                messages.body(refresh, "application/sdp", Sdp.offer(call.callerMedia.local()));
+            }
+            call.callerDialog.sendRequest(provider.getNewClientTransaction(refresh));
+            LOG.debug("Call {}: session refreshed by {}", call.id, refresh.getMethod());
+        } catch (SipException e) {
+            LOG.info("Call {}: the session cannot be refreshed ({}); the call ends", call.id, e.getMessage());
+            sip.sendBye(call.callerDialog);
+            hangUp(call, true);
+        }
+    }
+
+    /** The caller answered our refresh: the timer starts again, or the call ends if the caller has lost it. */
+    private void refreshAnswered(VoiceCall call, ResponseEvent event, long cseq) {
+        int status = event.getResponse().getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        if (status < 300) {
+            if (Request.INVITE.equals(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getMethod())) {
+                sip.sendAck(event.getDialog(), cseq);
+            }
+            armSessionTimer(call);
+        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
+            LOG.info("Call {}: the caller no longer knows the call ({}); it ends", call.id, status);
+            hangUp(call, true);
+        } else {
+            armSessionTimer(call); // e.g. 491: the next refresh comes in half the interval again
+        }
     }
 
     /** The SDP offer of a request, or null once the request has been refused with 488 saying why. */
@@ -1123,6 +1275,14 @@ final class B2bua implements CallControl {
         Response response = event.getResponse();
         VoiceCall call = bySipCallId.get(callId(response));
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (Request.UPDATE.equals(cseq.getMethod()) && call != null) {
+            lanes.execute(call.lane, () -> {
+                if (call.state != VoiceCall.State.ENDED) {
+                    refreshAnswered(call, event, cseq.getSeqNumber());
+                }
+            });
+            return;
+        }
         if (!Request.INVITE.equals(cseq.getMethod())) {
             return;
         }
@@ -1148,6 +1308,10 @@ final class B2bua implements CallControl {
         }
         if (call.outbound && callId(response).equals(call.callerCallId)) {
             customerResponse(call, event, cseq);
+            return;
+        }
+        if (callId(response).equals(call.callerCallId)) {
+            refreshAnswered(call, event, cseq); // the caller's leg is ours to answer: only a refresh is sent on it
             return;
         }
         boolean current = call.state == VoiceCall.State.RINGING_AGENT && callId(response).equals(call.agentCallId);

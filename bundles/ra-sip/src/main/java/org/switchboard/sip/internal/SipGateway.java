@@ -321,6 +321,7 @@ public class SipGateway implements SipListener, AcdListener {
             case Request.CANCEL -> calls.cancel(event);
             case Request.INFO -> calls.info(event);
             case Request.REFER -> calls.refer(event);
+            case Request.UPDATE -> calls.update(event);
             case Request.REGISTER -> reply(event, registrar.register(event, Registrar.source(event)));
             case Request.OPTIONS -> reply(event, options(request));
             default -> {

@@ -28,7 +28,7 @@ import javax.sip.message.Response;
 /** Builds the appliance's SIP requests and responses with the JAIN-SIP factories. */
 final class SipMessages {
 
-    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REGISTER, REFER, NOTIFY";
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REGISTER, REFER, NOTIFY, UPDATE";
     static final String USER_AGENT = "Switchboard";
 
     final MessageFactory messages;

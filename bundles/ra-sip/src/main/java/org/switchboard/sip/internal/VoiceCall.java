@@ -43,6 +43,11 @@ final class VoiceCall {
     boolean internal;
     /** The caller's SDP offer, kept until the caller is answered (null: the caller sent none). */
     SessionOffer callerOffer;
+    /** The caller's session timer (RFC 4028), if agreed; its generation cancels older timers. */
+    SessionTimers.Agreement session;
+    int sessionGeneration;
+    /** Whether our refreshes go as UPDATE (the caller allows it) rather than re-INVITE. */
+    boolean refreshByUpdate;
     /** True once the caller of an internal call was told the callee's phone rings (180). */
     boolean callerAlerted;
     /** For a call we place: the number dialed through the trunk. */
