@@ -14,10 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.ops4j.pax.exam.Option;
 
 /**
@@ -29,6 +34,9 @@ public class VoiceIT extends ApplianceTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUEUE = "voice";
     private static final String QUIET_QUEUE = "voice-quiet";
+
+    @Inject
+    private ConfigurationAdmin configurations;
 
     private String admin;
     private final List<String> signedIn = new ArrayList<>();
@@ -411,6 +419,23 @@ public class VoiceIT extends ApplianceTestSupport {
             assertEquals(caller.output(), 0, caller.await(60));
             assertTrue(phone.answered());
         }
+    }
+
+    @Test
+    public void theApplianceRegistersWithATrunkThatAsksForItAndWithdrawsWhenTheTrunkGoes() throws Exception {
+        int registrarPort = FreePorts.next();
+        Sipp registrar = Sipp.answer("trunk-registrar", registrarPort, "x", workFolder("registrar"));
+        Configuration trunk = configurations.createFactoryConfiguration("org.switchboard.sip.trunk", "?");
+        trunk.update(new Hashtable<>(Map.of("name", "provider", "host", "127.0.0.1", "port", registrarPort,
+                "username", "switchboard-trunk", "password", "trunk-secret", "register", true)));
+        try {
+            Await.until("registered with the provider", Duration.ofSeconds(30), () -> Files.readString(
+                    karafData().resolve("log/karaf.log")).contains("Trunk provider: registered at 127.0.0.1:" + registrarPort));
+        } finally {
+            trunk.delete();
+        }
+        assertEquals("challenged, registered with the right credentials, withdrawn: " + registrar.output(), 0,
+                registrar.await(60));
     }
 
     @Test

@@ -93,8 +93,8 @@ final class B2bua implements CallControl {
     private final java.util.function.Predicate<String> callerSources;
     private final Registrar registrar;
     private final Signalling sip;
-    /** The trunk external numbers are dialed through, if one is configured. */
-    private final java.util.function.Supplier<Optional<Trunk>> outboundTrunk;
+    /** The trunks configured now; external numbers are dialed through the first. */
+    private final java.util.function.Supplier<List<Trunk>> trunks;
     /** Where the messages callers leave are kept. */
     private final Consumer<Voicemail> voicemails;
     private final Map<String, VoiceCall> bySipCallId = new ConcurrentHashMap<>();
@@ -106,7 +106,7 @@ final class B2bua implements CallControl {
             CallSettings settings, java.util.function.Consumer<Recording> recorded,
             gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication, ParkingLot parking,
             Registrar registrar, java.util.function.Predicate<String> callerSources,
-            java.util.function.Supplier<Optional<Trunk>> outboundTrunk, Consumer<Voicemail> voicemails) {
+            java.util.function.Supplier<List<Trunk>> trunks, Consumer<Voicemail> voicemails) {
         this.provider = provider;
         this.messages = messages;
         this.media = media;
@@ -125,7 +125,7 @@ final class B2bua implements CallControl {
         this.callerSources = callerSources;
         this.registrar = registrar;
         this.sip = new Signalling(provider, messages);
-        this.outboundTrunk = outboundTrunk;
+        this.trunks = trunks;
         this.voicemails = voicemails;
     }
 
@@ -151,7 +151,7 @@ final class B2bua implements CallControl {
         if (transaction == null) {
             return;
         }
-        String dialed = SipMessages.user(request.getRequestURI());
+        String dialed = dialedNumber(request);
         VoiceCall parked = parking.at(dialed);
         if (parked != null) {
             lanes.execute(parked.lane, () -> retrieveFromPark(parked, event, transaction));
@@ -174,10 +174,29 @@ final class B2bua implements CallControl {
         lanes.execute(lane, () -> answer(event, transaction, lane));
     }
 
+    private Optional<Trunk> outboundTrunk() {
+        return trunks.get().stream().findFirst();
+    }
+
+    /**
+     * The number a caller dialed: the Request-URI's user, except for a call from a trunk we register with, which
+     * sends it to our registered contact and names the number dialed in To.
+     */
+    private String dialedNumber(Request request) {
+        String user = SipMessages.user(request.getRequestURI());
+        String to = SipMessages.user(((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI());
+        for (Trunk trunk : trunks.get()) {
+            if (trunk.register() && trunk.username().equals(user) && to != null) {
+                return to;
+            }
+        }
+        return user;
+    }
+
     /** Whether {@code dialed} is a number to dial through the trunk: there is one, and it is no extension. */
     private boolean dialsOut(String dialed) {
         return dialed != null && EXTERNAL_NUMBER.matcher(dialed).matches() && !registrar.hasAccount(dialed)
-                && outboundTrunk.get().isPresent();
+                && outboundTrunk().isPresent();
     }
 
     /** Whether distribution knows the call: not one between a phone and a party it dialed, nor transferred out. */
@@ -327,7 +346,7 @@ final class B2bua implements CallControl {
             }
             authenticated = true;
         }
-        String dialed = SipMessages.user(request.getRequestURI());
+        String dialed = dialedNumber(request);
         boolean entryPoint = dialed != null && flows.entryPoints().containsKey(dialed);
         Optional<Registrations.Binding> extension = entryPoint || dialed == null ? Optional.empty()
                 : registrations.find(dialed, System.currentTimeMillis());
@@ -1172,7 +1191,7 @@ final class B2bua implements CallControl {
      * transferred out.
      */
     private void dialOutside(VoiceCall call, String number) {
-        Optional<Trunk> trunk = outboundTrunk.get();
+        Optional<Trunk> trunk = outboundTrunk();
         MediaLeg leg;
         try {
             leg = media.open();
@@ -1217,6 +1236,8 @@ final class B2bua implements CallControl {
         }
         String from = trunk.callerNumber().isEmpty() ? "switchboard" : trunk.callerNumber();
         Request invite = messages.invite(provider, target, from, null, number, trunk.transport());
+        // As the provider knows us: our number at its domain.
+        ((SipURI) ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI()).setHost(trunk.host());
         messages.body(invite, "application/sdp", Sdp.offer(leg.local()));
         return invite;
     }
@@ -1816,7 +1837,7 @@ final class B2bua implements CallControl {
                 }
             }
             case EXTERNAL -> {
-                if (outboundTrunk.get().isEmpty()) {
+                if (outboundTrunk().isEmpty()) {
                     throw new CallControlException("no SIP trunk is configured to dial " + target.value(), false);
                 }
             }

@@ -94,16 +94,43 @@ public class SipGateway implements SipListener, AcdListener {
     private volatile VoicemailStore voicemails;
 
     private final java.util.List<Trunk> trunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<Trunk, TrunkRegistration> trunkRegistrations = new ConcurrentHashMap<>();
+    private gov.nist.javax.sip.clientauthutils.AuthenticationHelper authentication;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addTrunk(Trunk trunk) {
         trunks.add(trunk);
         offerCallbacks();
+        registerWith(trunk);
     }
 
     void removeTrunk(Trunk trunk) {
         trunks.remove(trunk);
         offerCallbacks();
+        TrunkRegistration registration = trunkRegistrations.remove(trunk);
+        if (registration != null) {
+            registration.stop();
+        }
+    }
+
+    /** Registers with a trunk that asks for it, once the endpoint runs. */
+    private synchronized void registerWith(Trunk trunk) {
+        if (context == null || !trunk.register() || trunkRegistrations.containsKey(trunk)) {
+            return;
+        }
+        TrunkRegistration registration = new TrunkRegistration(trunk, provider, messages, authentication, housekeeping);
+        trunkRegistrations.put(trunk, registration);
+        registration.start();
+    }
+
+    private TrunkRegistration registrationOf(javax.sip.message.Message message) {
+        String callId = ((javax.sip.header.CallIdHeader) message.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+        for (TrunkRegistration registration : trunkRegistrations.values()) {
+            if (registration.callId().equals(callId)) {
+                return registration;
+            }
+        }
+        return null;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -137,14 +164,15 @@ public class SipGateway implements SipListener, AcdListener {
             registrar = new Registrar(messages, new DigestAuthenticator(config.realm()), throttle, registrations,
                     passwords::get, config.registration_max_expires());
             lanes = new KeyedExecutor("sip-call", 8);
+            authentication = ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(new TrunkAccounts(trunks),
+                    messages.headers);
             calls = new B2bua(provider, messages, media, acd, registrations, flows, housekeeping, lanes,
                     new CallSettings(config.max_calls(), config.hold_music(),
                             recordingFolder(config.recordings_directory()), config.pickup_prefix()),
-                    this::index, ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(
-                            new TrunkAccounts(trunks), messages.headers),
+                    this::index, authentication,
                     new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()), registrar,
                     source -> callers.allows(source) || trunkHosts().contains(source),
-                    () -> trunks.stream().findFirst(), this::keep);
+                    () -> List.copyOf(trunks), this::keep);
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {
@@ -158,14 +186,19 @@ public class SipGateway implements SipListener, AcdListener {
         // this component references and which binds every listener as it starts.
         listening = context.registerService(AcdListener.class, this, null);
         controlling = context.registerService(CallControl.class, calls, null);
-        this.context = context;
+        synchronized (this) {
+            this.context = context;
+        }
         offerCallbacks();
+        trunks.forEach(this::registerWith);
         LOG.info("SIP endpoint listening at {}:{} (UDP and TCP); at most {} calls", config.address(), config.port(),
                 config.max_calls());
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        trunkRegistrations.values().forEach(TrunkRegistration::stop);
+        trunkRegistrations.clear();
         synchronized (this) {
             context = null;
             if (placing != null) {
@@ -364,13 +397,24 @@ public class SipGateway implements SipListener, AcdListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        calls.response(event);
+        TrunkRegistration registration = registrationOf(event.getResponse());
+        if (registration != null) {
+            registration.response(event);
+        } else {
+            calls.response(event);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
         if (!event.isServerTransaction()) {
-            calls.timeout(event.getClientTransaction());
+            TrunkRegistration registration = event.getClientTransaction() == null ? null
+                    : registrationOf(event.getClientTransaction().getRequest());
+            if (registration != null) {
+                registration.timeout();
+            } else {
+                calls.timeout(event.getClientTransaction());
+            }
         }
     }
 

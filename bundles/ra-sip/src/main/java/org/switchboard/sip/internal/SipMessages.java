@@ -93,7 +93,8 @@ final class SipMessages {
                 fromAddress.setDisplayName(fromName);
             }
             FromHeader fromHeader = headers.createFromHeader(fromAddress, tag());
-            ToHeader toHeader = headers.createToHeader(addresses.createAddress(addresses.createSipURI(toUser, host)), null);
+            ToHeader toHeader = headers.createToHeader(addresses.createAddress(
+                    addresses.createSipURI(toUser, target.getHost())), null);
             CallIdHeader callId = provider.getNewCallId();
             CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
             ViaHeader via = headers.createViaHeader(host, port, transport, null);
@@ -107,6 +108,32 @@ final class SipMessages {
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalArgumentException("an INVITE to " + target + " cannot be built: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A REGISTER of {@code user} at {@code registrar} (a trunk's host and port) binding our address for
+     * {@code expires} seconds (0: withdrawn), in the registration {@code callId} with sequence {@code cseq}.
+     */
+    Request register(SipURI registrar, String user, String transport, String callId, long cseq, int expires) {
+        try {
+            Address aor = addresses.createAddress(addresses.createSipURI(user, registrar.getHost()));
+            Request register = messages.createRequest((SipURI) registrar.clone(), Request.REGISTER,
+                    headers.createCallIdHeader(callId), headers.createCSeqHeader(cseq, Request.REGISTER),
+                    headers.createFromHeader(aor, tag()), headers.createToHeader(aor, null),
+                    List.of(headers.createViaHeader(host, port, transport, null)), headers.createMaxForwardsHeader(70));
+            register.addHeader(contact(user, transport));
+            register.addHeader(headers.createExpiresHeader(expires));
+            register.setHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
+            return register;
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalArgumentException("a REGISTER to " + registrar + " cannot be built: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a URI points at this endpoint (our host and port). */
+    boolean isOurs(SipURI uri) {
+        int uriPort = uri.getPort() < 0 ? 5060 : uri.getPort();
+        return host.equalsIgnoreCase(uri.getHost()) && uriPort == port;
     }
 
     static String tag() {

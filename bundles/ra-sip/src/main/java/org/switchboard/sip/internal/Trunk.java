@@ -18,6 +18,8 @@ public class Trunk {
     private String password;
     private String callerNumber;
     private String address;
+    private boolean register;
+    private int registerExpires;
 
     @Activate
     void activate(TrunkConfig config) {
@@ -28,6 +30,8 @@ public class Trunk {
         username = config.username().trim();
         password = config.password();
         callerNumber = config.caller_number().isBlank() ? username : config.caller_number().trim();
+        register = config.register();
+        registerExpires = Math.max(60, config.register_expires());
         try {
             address = java.net.InetAddress.getByName(host).getHostAddress();
         } catch (java.net.UnknownHostException e) {
@@ -63,6 +67,16 @@ public class Trunk {
 
     String password() {
         return password;
+    }
+
+    /** Whether the appliance registers with the trunk. */
+    boolean register() {
+        return register;
+    }
+
+    /** How long each registration asks to last, in seconds. */
+    int registerExpires() {
+        return registerExpires;
     }
 
     /** The number shown to the called party (empty: the appliance's own user part). */

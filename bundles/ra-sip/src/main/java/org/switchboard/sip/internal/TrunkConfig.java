@@ -31,4 +31,11 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Caller number", description = "The number shown to those called; empty: the user")
     String caller_number() default "";
+
+    @AttributeDefinition(name = "Register", description = "Whether the appliance registers with the trunk (as the user,"
+            + " with the password) so that the provider sends it calls; false for a trunk by address")
+    boolean register() default false;
+
+    @AttributeDefinition(name = "Registration seconds", description = "How long each registration asks to last", min = "60")
+    int register_expires() default 3600;
 }
