@@ -151,7 +151,10 @@ public final class AcdEngine {
         login(profile, null);
     }
 
-    /** Signs an agent in at an extension (or none); again at the same one changes nothing, at another is refused. */
+    /**
+     * Signs an agent in at an extension (or none); again at the same one changes nothing, at another is refused,
+     * as is an extension another agent is signed in at.
+     */
     public void login(AgentProfile profile, String extension) {
         AgentSession existing = agents.get(profile.login());
         if (existing != null) {
@@ -161,6 +164,15 @@ public final class AcdEngine {
             throw new AcdConflictException("Agent '" + profile.login() + "' is already signed in"
                     + (existing.extension() == null ? " without an extension" : " at extension " + existing.extension()),
                     existing.visibleState());
+        }
+        if (extension != null) {
+            // One phone rings for one agent: a second agent at the same extension would answer the first's calls.
+            for (AgentSession other : agents.values()) {
+                if (extension.equals(other.extension())) {
+                    throw new AcdConflictException("Extension " + extension + " is taken by agent '"
+                            + other.profile().login() + "'", null);
+                }
+            }
         }
         AgentSession agent = new AgentSession(profile, extension, now());
         agents.put(profile.login(), agent);

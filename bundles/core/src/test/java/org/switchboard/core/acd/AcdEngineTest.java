@@ -259,6 +259,18 @@ public class AcdEngineTest {
     }
 
     @Test
+    public void anExtensionAnotherAgentIsSignedInAtIsRefused() {
+        engine.login(agent("anna"), "101");
+        AcdConflictException taken = expect(() -> engine.login(agent("boris"), "101"));
+        assertTrue(taken.getMessage(), taken.getMessage().contains("Extension 101 is taken by agent 'anna'"));
+        engine.login(agent("boris"), "102");
+        engine.logout("anna");
+        engine.logout("boris");
+        engine.login(agent("boris"), "101");
+        assertEquals("free again once anna left", AgentState.NOT_READY, engine.state("boris"));
+    }
+
+    @Test
     public void logoutReturnsAnOpenOfferToTheQueue() {
         engine.login(agent("anna"));
         engine.ready("anna");
