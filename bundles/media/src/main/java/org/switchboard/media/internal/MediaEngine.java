@@ -39,9 +39,9 @@ import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.MediaUnavailableException;
 
 /**
- * The media engine: one thread receives the RTP of every leg (non-blocking channels on one selector), one
- * clock sends prompt frames every 20 ms, and another writes recordings every 20 ms, so that a slow disk
- * never delays what callers hear.
+ * The media engine: one thread receives the RTP and RTCP of every leg (non-blocking channels on one selector),
+ * one clock sends prompt frames every 20 ms and RTCP reports every few seconds, and another writes recordings
+ * every 20 ms, so that a slow disk never delays what callers hear.
  */
 @Component(configurationPid = MediaConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = MediaConfig.class)
@@ -78,6 +78,7 @@ public class MediaEngine implements MediaService {
         receiver.start();
         playoutClock = Executors.newSingleThreadScheduledExecutor(daemon("media-playout-clock"));
         playoutClock.scheduleAtFixedRate(this::playout, FRAME_MICROS, FRAME_MICROS, TimeUnit.MICROSECONDS);
+        playoutClock.scheduleAtFixedRate(this::reportRtcp, 1, 1, TimeUnit.SECONDS);
         recordingClock = Executors.newSingleThreadScheduledExecutor(daemon("media-recording-clock"));
         recordingClock.scheduleAtFixedRate(this::record, FRAME_MICROS, FRAME_MICROS, TimeUnit.MICROSECONDS);
         notifier = Executors.newSingleThreadExecutor(daemon("media-prompt-notifier"));
@@ -299,26 +300,43 @@ public class MediaEngine implements MediaService {
             }
             try {
                 leg.rtpChannel().register(selector, SelectionKey.OP_READ, leg);
-                // RTCP reports are read and dropped: the figures that matter are measured on RTP itself.
-                leg.rtcpChannel().register(selector, SelectionKey.OP_READ, null);
+                leg.rtcpChannel().register(selector, SelectionKey.OP_READ, new RtcpOf(leg));
             } catch (IOException e) {
                 LOG.warn("Leg {} cannot receive: {}", leg.id(), e.toString());
             }
         }
     }
 
+    /** What a leg's RTCP channel is registered with, to tell its packets from RTP. */
+    private record RtcpOf(RtpLeg leg) {
+    }
+
     private static void drain(SelectionKey key, ByteBuffer packet) throws IOException {
         DatagramChannel channel = (DatagramChannel) key.channel();
-        RtpLeg leg = (RtpLeg) key.attachment();
+        Object attachment = key.attachment();
         for (int i = 0; i < 64; i++) {
             packet.clear();
             if (channel.receive(packet) == null) {
                 return;
             }
             packet.flip();
-            if (leg != null) {
+            if (attachment instanceof RtpLeg leg) {
                 leg.receive(packet, System.nanoTime());
+            } else if (attachment instanceof RtcpOf rtcp) {
+                rtcp.leg().receiveRtcp(packet, System.nanoTime());
             }
+        }
+    }
+
+    /** Every second: the legs whose RTCP report is due send it. */
+    private void reportRtcp() {
+        try {
+            long now = System.nanoTime();
+            for (RtpLeg leg : legs) {
+                leg.reportIfDue(now);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("RTCP reporting went wrong; carrying on", e);
         }
     }
 

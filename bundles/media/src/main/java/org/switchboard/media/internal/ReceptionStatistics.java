@@ -8,6 +8,11 @@ final class ReceptionStatistics {
     private long highestSequence;
     private long lastTransit;
     private double jitter;
+    private int source;
+    private long expectedPrior;
+    private long receivedPrior;
+    private long lastSenderReport;
+    private long lastSenderReportArrival;
 
     /** {@code arrival} in timestamp units (samples). Called on the receiving thread only. */
     void packet(int sequence, long timestamp, long arrival) {
@@ -26,6 +31,38 @@ final class ReceptionStatistics {
             jitter += (Math.abs(transit - lastTransit) - jitter) / 16.0;
         }
         lastTransit = transit;
+    }
+
+    /** The SSRC of the source heard (RFC 3550 §5.1). */
+    void source(int ssrc) {
+        source = ssrc;
+    }
+
+    /** A sender report from the source arrived at {@code arrivalNanos}: its time goes back in our reports. */
+    void senderReport(long ntp, long arrivalNanos) {
+        lastSenderReport = RtcpPackets.middle(ntp);
+        lastSenderReportArrival = arrivalNanos;
+    }
+
+    /**
+     * The report block about the source as of {@code nowNanos} (RFC 3550 §6.4.1 and A.3): the fraction lost since
+     * the previous block, all lost, the highest sequence, jitter, and the last sender report with the delay since
+     * it. Null before any packet.
+     */
+    RtcpPackets.Block block(long nowNanos) {
+        if (firstSequence < 0) {
+            return null;
+        }
+        long expected = highestSequence - firstSequence + 1;
+        long expectedInterval = expected - expectedPrior;
+        long lostInterval = expectedInterval - (received - receivedPrior);
+        expectedPrior = expected;
+        receivedPrior = received;
+        int fraction = expectedInterval == 0 || lostInterval <= 0 ? 0 : (int) ((lostInterval << 8) / expectedInterval);
+        int cumulative = (int) Math.max(-0x800000, Math.min(0x7fffff, expected - received));
+        long delay = lastSenderReport == 0 ? 0 : (nowNanos - lastSenderReportArrival) * 65_536 / 1_000_000_000L;
+        return new RtcpPackets.Block(source, fraction, cumulative, highestSequence & 0xffffffffL, (long) jitter,
+                lastSenderReport, delay);
     }
 
     /** The 16-bit sequence number unwrapped near the highest one seen. */

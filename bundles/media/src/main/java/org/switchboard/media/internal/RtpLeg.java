@@ -53,6 +53,17 @@ final class RtpLeg implements MediaLeg {
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
     private boolean marker = true;
     private long sent;
+    private long sentOctets;
+    private long lastSendNanos;
+
+    /** What the far end last reported of what it hears from us (RTCP), null until it reports. */
+    private volatile FarEnd farEnd;
+    /** When the next RTCP report is due; touched by the engine's clock only. */
+    private long nextReportNanos;
+
+    /** The far end's view of our stream: fraction and number lost, jitter, and the round trip (-1: unknown). */
+    record FarEnd(double fractionLost, long lost, double jitterMillis, double roundTripMillis) {
+    }
 
     RtpLeg(String id, DatagramChannel rtp, DatagramChannel rtcp, InetSocketAddress local, MediaEngine engine) {
         this.id = id;
@@ -185,6 +196,7 @@ final class RtpLeg implements MediaLeg {
         long rtpTimestamp = RtpPacket.timestamp(packet);
         synchronized (reception) {
             reception.packet(RtpPacket.sequence(packet), rtpTimestamp, arrivalNanos / 125_000);
+            reception.source(RtpPacket.ssrc(packet));
         }
         int offset = packet.position() + RtpPacket.payloadOffset(packet);
         int length = RtpPacket.payloadLength(packet);
@@ -286,15 +298,104 @@ final class RtpLeg implements MediaLeg {
         try {
             rtp.send(out, to);
             sent++;
+            sentOctets += end - RtpPacket.HEADER;
+            lastSendNanos = System.nanoTime();
         } catch (IOException e) {
             LOG.debug("RTP to {} failed: {}", to, e.toString());
         }
+    }
+
+    /** On the engine's clock: sends an RTCP report when one is due, every 5 s on average (RFC 3550 §6.2). */
+    void reportIfDue(long nowNanos) {
+        if (nextReportNanos == 0) {
+            nextReportNanos = nowNanos + interval() / 2; // the first report comes sooner
+        } else if (nowNanos >= nextReportNanos) {
+            report(nowNanos, false);
+            nextReportNanos = nowNanos + interval();
+        }
+    }
+
+    /** 5 s, randomized by half either way so that reports of many legs do not go out together. */
+    private static long interval() {
+        return (long) (5_000_000_000L * (0.5 + ThreadLocalRandom.current().nextDouble()));
+    }
+
+    /** Sends an RTCP compound packet to the far end's RTCP port (RTP + 1): SR once we sent, else RR; BYE when leaving. */
+    void report(long nowNanos, boolean bye) {
+        InetSocketAddress to = remote;
+        if (to == null) {
+            return;
+        }
+        RtcpPackets.Block block;
+        synchronized (reception) {
+            block = reception.block(nowNanos);
+        }
+        RtcpPackets.SenderInfo sender = null;
+        synchronized (this) {
+            if (sent > 0) {
+                java.time.Instant wall = java.time.Instant.now();
+                long rtpNow = (timestamp + (nowNanos - lastSendNanos) / 125_000) & 0xffffffffL;
+                sender = new RtcpPackets.SenderInfo(RtcpPackets.ntp(wall.getEpochSecond(), wall.getNano()), rtpNow,
+                        sent, sentOctets);
+            }
+        }
+        ByteBuffer packet = ByteBuffer.allocate(160);
+        RtcpPackets.write(packet, ssrc, sender, block, "switchboard@" + local.getAddress().getHostAddress(), bye);
+        packet.flip();
+        try {
+            rtcp.send(packet, new InetSocketAddress(to.getAddress(), to.getPort() + 1));
+        } catch (IOException e) {
+            LOG.debug("RTCP to {} failed: {}", to, e.toString());
+        }
+    }
+
+    /** An RTCP packet from the far end, on the receiving thread: its sender report and what it says of us. */
+    void receiveRtcp(ByteBuffer packet, long arrivalNanos) {
+        RtcpPackets.Received report = RtcpPackets.read(packet);
+        if (report == null) {
+            return;
+        }
+        if (report.sender() != null) {
+            synchronized (reception) {
+                reception.senderReport(report.sender().ntp(), arrivalNanos);
+            }
+        }
+        for (RtcpPackets.Block block : report.blocks()) {
+            if (block.ssrc() == ssrc) {
+                java.time.Instant wall = java.time.Instant.now();
+                long now = RtcpPackets.middle(RtcpPackets.ntp(wall.getEpochSecond(), wall.getNano()));
+                // Round trip (§6.4.1): now, less when our report left (LSR), less how long the far end held it (DLSR);
+                // on a short path rounding can make it a unit below zero, which counts as zero.
+                long units = (now - block.lastSenderReport() - block.delaySinceLastSenderReport()) & 0xffffffffL;
+                double roundTrip = block.lastSenderReport() == 0 ? -1
+                        : (units > 0x7fffffffL ? 0 : units) * 1000.0 / 65_536;
+                farEnd = new FarEnd(block.fractionLost() / 256.0, block.cumulativeLost(), block.jitter() / 8.0,
+                        roundTrip);
+            }
+        }
+    }
+
+    /** What the far end last reported of our stream, or null. */
+    FarEnd farEnd() {
+        return farEnd;
+    }
+
+    /** The SSRC of what this leg sends. */
+    int ssrc() {
+        return ssrc;
     }
 
     @Override
     public void close() {
         if (closed) {
             return;
+        }
+        report(System.nanoTime(), true);
+        FarEnd heard = farEnd;
+        if (heard != null) {
+            LOG.debug("Leg {}: the far end heard {} % lost ({} packets), jitter {} ms, round trip {} ms", id,
+                    Math.round(heard.fractionLost() * 1000) / 10.0, heard.lost(), heard.jitterMillis(),
+                    heard.roundTripMillis());
         }
         closed = true;
         playback = null;

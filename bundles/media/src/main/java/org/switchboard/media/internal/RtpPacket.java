@@ -31,6 +31,10 @@ final class RtpPacket {
         return packet.getInt(packet.position() + 4) & 0xffffffffL;
     }
 
+    static int ssrc(ByteBuffer packet) {
+        return packet.getInt(packet.position() + 8);
+    }
+
     /** Where the payload starts: after the header, the CSRC list and any header extension. */
     static int payloadOffset(ByteBuffer packet) {
         int first = packet.get(packet.position()) & 0xff;
