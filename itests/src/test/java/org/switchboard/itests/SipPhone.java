@@ -72,6 +72,8 @@ public final class SipPhone implements AutoCloseable {
         final String remote;
         final String target;
         int cseq;
+        /** Where the appliance takes this call's RTP (from its SDP), when known. */
+        java.net.InetSocketAddress media;
 
         Dialog(String callId, String local, String remote, String target, int cseq) {
             this.callId = callId;
@@ -83,6 +85,10 @@ public final class SipPhone implements AutoCloseable {
 
         public String callId() {
             return callId;
+        }
+
+        public java.net.InetSocketAddress media() {
+            return media;
         }
 
         /** A tag of {@code header} ("From: ...;tag=x"). */
@@ -99,6 +105,9 @@ public final class SipPhone implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final DatagramSocket media;
+    private final DatagramSocket rtcp;
+    /** The SSRC of the RTP this phone sends. */
+    public static final int SSRC = 0x5a5a_0001;
     private final int appliancePort;
     private final String extension;
     private final String password;
@@ -107,7 +116,9 @@ public final class SipPhone implements AutoCloseable {
 
     public SipPhone(int appliancePort, String extension, String password) throws IOException {
         this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        this.media = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        int mediaPort = FreePorts.pair();
+        this.media = new DatagramSocket(mediaPort, InetAddress.getLoopbackAddress());
+        this.rtcp = new DatagramSocket(mediaPort + 1, InetAddress.getLoopbackAddress());
         this.appliancePort = appliancePort;
         this.extension = extension;
         this.password = password;
@@ -186,7 +197,9 @@ public final class SipPhone implements AutoCloseable {
         }
         String target = uri(answer.header("Contact"));
         send(ack(target, from, answer.header("To"), callId, cseq, branch()));
-        return new Dialog(callId, from, answer.header("To"), target, cseq);
+        Dialog dialog = new Dialog(callId, from, answer.header("To"), target, cseq);
+        dialog.media = mediaOf(answer.body());
+        return dialog;
     }
 
     /** Sends REFER in {@code dialog} and returns the response's status. */
@@ -285,6 +298,14 @@ public final class SipPhone implements AutoCloseable {
         return "z9hG4bK-" + UUID.randomUUID();
     }
 
+    /** The connection address and audio port of an SDP body. */
+    private static java.net.InetSocketAddress mediaOf(String sdp) {
+        java.util.regex.Matcher address = java.util.regex.Pattern.compile("(?m)^c=IN IP4 (\\S+)").matcher(sdp);
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("(?m)^m=audio (\\d+)").matcher(sdp);
+        return address.find() && port.find()
+                ? new java.net.InetSocketAddress(address.group(1), Integer.parseInt(port.group(1))) : null;
+    }
+
     private static String uri(String nameAddress) {
         int start = nameAddress.indexOf('<');
         return start < 0 ? nameAddress.split(";")[0].trim() : nameAddress.substring(start + 1, nameAddress.indexOf('>'));
@@ -295,9 +316,50 @@ public final class SipPhone implements AutoCloseable {
         socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), appliancePort));
     }
 
+    /** The SSRC of the next RTP packet the appliance sends this phone. */
+    public int heardSsrc(Duration within) throws IOException {
+        DatagramPacket packet = receive(media, within);
+        return java.nio.ByteBuffer.wrap(packet.getData(), 0, packet.getLength()).getInt(8);
+    }
+
+    /** The next RTCP compound packet the appliance sends to this phone's RTCP port (RTP + 1). */
+    public java.nio.ByteBuffer rtcp(Duration within) throws IOException {
+        DatagramPacket packet = receive(rtcp, within);
+        return java.nio.ByteBuffer.wrap(packet.getData(), 0, packet.getLength());
+    }
+
+    private static DatagramPacket receive(DatagramSocket from, Duration within) throws IOException {
+        from.setSoTimeout((int) within.toMillis());
+        DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+        from.receive(packet);
+        return packet;
+    }
+
+    /** Sends {@code count} frames of µ-law silence to {@code to} (the appliance's RTP address from its SDP). */
+    public void sendRtp(java.net.InetSocketAddress to, int count) throws IOException {
+        for (int sequence = 0; sequence < count; sequence++) {
+            java.nio.ByteBuffer packet = java.nio.ByteBuffer.allocate(12 + 160);
+            packet.put((byte) 0x80).put((byte) 0).putShort((short) sequence).putInt(sequence * 160).putInt(SSRC);
+            while (packet.hasRemaining()) {
+                packet.put((byte) 0xff);
+            }
+            media.send(new DatagramPacket(packet.array(), packet.capacity(), to));
+        }
+    }
+
+    /** Sends an RTCP sender report with NTP time {@code ntp} to the appliance's RTCP port (RTP + 1). */
+    public void sendSenderReport(java.net.InetSocketAddress rtp, long ntp, int packets) throws IOException {
+        java.nio.ByteBuffer report = java.nio.ByteBuffer.allocate(28);
+        report.put((byte) 0x80).put((byte) 200).putShort((short) 6).putInt(SSRC).putLong(ntp).putInt(0)
+                .putInt(packets).putInt(packets * 160);
+        rtcp.send(new DatagramPacket(report.array(), 28,
+                new java.net.InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1)));
+    }
+
     @Override
     public void close() {
         socket.close();
         media.close();
+        rtcp.close();
     }
 }

@@ -439,6 +439,38 @@ public class VoiceIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void theApplianceReportsOnEachCallsMediaWithRtcp() throws Exception {
+        Duration within = Duration.ofSeconds(15);
+        try (SipPhone phone = new SipPhone(sipPort(), "2010", "secret-2010").register()) {
+            // Waiting in a queue nobody serves: the caller hears music, so the appliance reports as a sender.
+            SipPhone.Dialog call = phone.call("200", within);
+            int ssrc = phone.heardSsrc(within);
+            ByteBuffer report = phone.rtcp(within);
+            assertEquals("RTCP version 2", 0x80, report.get(0) & 0xc0);
+            assertEquals("a sender report comes first", 200, report.get(1) & 0xff);
+            assertEquals("about the stream the phone hears", ssrc, report.getInt(4));
+            assertTrue("with a CNAME", new String(report.array(), 0, report.limit(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains("switchboard@"));
+
+            // The phone speaks and reports as a sender; a later report of the appliance describes that stream.
+            phone.sendRtp(call.media(), 50);
+            long ntp = 0xe000_0000_1234_0000L;
+            phone.sendSenderReport(call.media(), ntp, 50);
+            java.time.Instant deadline = java.time.Instant.now().plus(within);
+            boolean described = false;
+            while (!described) {
+                assertTrue("a report block about the phone within 15 s", java.time.Instant.now().isBefore(deadline));
+                ByteBuffer next = phone.rtcp(within);
+                int blocks = next.get(0) & 0x1f;
+                int blockAt = (next.get(1) & 0xff) == 200 ? 28 : 8;
+                described = blocks == 1 && next.getInt(blockAt) == SipPhone.SSRC
+                        && (next.getInt(blockAt + 16) & 0xffffffffL) == ((ntp >>> 16) & 0xffffffffL);
+            }
+            phone.bye(call, within);
+        }
+    }
+
+    @Test
     public void aParkedCallIsTakenByAnotherPhoneDialingTheSlot() throws Exception {
         String first = signIn("2001");
         try (Baresip phone = Baresip.start(workFolder("phone-2001"), "2001", "secret-2001", sipPort(), true)) {
