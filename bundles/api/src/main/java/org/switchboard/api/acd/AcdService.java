@@ -50,6 +50,22 @@ public interface AcdService {
     boolean submit(Interaction interaction);
 
     /**
+     * Like {@link #submit}, but offered straight to agent {@code login} when they can take it now (a transfer to
+     * them), before anything else can route it; otherwise it waits in its queue like any other contact.
+     */
+    default boolean submitTo(Interaction interaction, String login) {
+        boolean queued = submit(interaction);
+        if (queued) {
+            try {
+                pull(interaction.id(), login);
+            } catch (AcdConflictException e) {
+                // offered elsewhere already, or the agent cannot take it: it is distributed as usual
+            }
+        }
+        return queued;
+    }
+
+    /**
      * A waiting caller leaves the line and keeps their place: the call becomes a callback to {@code number}
      * (or to the number they called from when null), distributed like any contact.
      */

@@ -374,9 +374,7 @@ public final class AcdEngine {
     public void pull(String interactionId, String login) {
         WaitingContact contact = waitingContact(interactionId);
         AgentSession agent = session(login);
-        Channel channel = contact.interaction().channel();
-        if (agent.presence() != AgentState.READY || agent.hasOffer()
-                || agent.inHand(channel) >= agent.profile().capacity(channel)) {
+        if (!canTakeNow(agent, contact.interaction().channel())) {
             throw new AcdConflictException("Agent '" + login + "' cannot take '" + interactionId + "' now",
                     agent.visibleState());
         }
@@ -385,6 +383,34 @@ public final class AcdEngine {
             throw new AcdConflictException("Agent '" + login + "' was reserved elsewhere", agent.visibleState());
         }
         assign(contact, queue, agent);
+    }
+
+    /** Whether an agent is ready with no open offer and a free slot on the channel. */
+    private static boolean canTakeNow(AgentSession agent, Channel channel) {
+        return agent.presence() == AgentState.READY && !agent.hasOffer()
+                && agent.inHand(channel) < agent.profile().capacity(channel);
+    }
+
+    /**
+     * Like {@link #submit}, but offered straight to {@code login} when that agent can take it now (a transfer to
+     * them), before anything else can route it; otherwise it waits in its queue like any other contact.
+     */
+    public boolean submitTo(Interaction interaction, String login) {
+        AgentSession agent = agents.get(login);
+        QueueState queue = queues.get(interaction.queue());
+        if (agent == null || queue == null || !canTakeNow(agent, interaction.channel()) || inDistribution(interaction.id())
+                || !queue.definition().isOpen(now())) {
+            return submit(interaction);
+        }
+        WaitingContact contact = WaitingContact.enter(interaction, sequence++, now(),
+                queue.definition().priorityWeight().toMillis());
+        enqueue(contact, false);
+        if (reserve(agent, contact)) {
+            assign(contact, queue, agent);
+        } else {
+            matcher.dispatch(); // reserved elsewhere meanwhile (another node): it waits its turn
+        }
+        return true;
     }
 
     /**

@@ -272,6 +272,11 @@ public class AcdManager implements AcdService {
     }
 
     @Override
+    public boolean submitTo(Interaction interaction, String login) {
+        return call(() -> engine.submitTo(interaction, login));
+    }
+
+    @Override
     public void requestCallback(String interactionId, String number) {
         run(() -> engine.requestCallback(interactionId, number));
     }

@@ -144,6 +144,23 @@ public class AcdEngineTest {
     }
 
     @Test
+    public void aContactSubmittedToOneAgentIsOfferedToThemAheadOfTheLongestIdle() {
+        engine.login(agent("anna"));
+        engine.login(agent("boris"));
+        engine.ready("anna");
+        clock.advance(Duration.ofSeconds(1));
+        engine.ready("boris");
+        assertTrue(engine.submitTo(call("c1", "sales", 0, clock.instant()), "boris"));
+        assertEquals(Optional.of("boris"), engine.holder("c1"));
+
+        assertTrue("boris has an offer open: the next waits for whoever is free",
+                engine.submitTo(call("c2", "sales", 0, clock.instant()), "boris"));
+        assertEquals(Optional.of("anna"), engine.holder("c2"));
+        assertTrue(engine.submitTo(call("c3", "sales", 0, clock.instant()), "nobody"));
+        assertEquals("an unknown agent: it waits its turn", List.of("c3"), engine.waiting("sales"));
+    }
+
+    @Test
     public void contactsWithinAPriorityAreServedInArrivalOrder() {
         for (int i = 0; i < 5; i++) {
             engine.submit(call("c" + i, "sales", 1, clock.instant()));
