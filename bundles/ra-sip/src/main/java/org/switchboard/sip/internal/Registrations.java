@@ -14,13 +14,26 @@ final class Registrations {
     }
 
     private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
 
     void bind(Binding binding) {
         bindings.put(binding.extension(), binding);
+        changed.set(true);
     }
 
     void unbind(String extension) {
-        bindings.remove(extension);
+        if (bindings.remove(extension) != null) {
+            changed.set(true);
+        }
+    }
+
+    /** Whether a binding changed since the last call (and forgets it did). */
+    boolean takeChanged() {
+        return changed.getAndSet(false);
+    }
+
+    java.util.Collection<Binding> all() {
+        return java.util.List.copyOf(bindings.values());
     }
 
     /** The phone of an extension, if it is registered and its registration has not expired. */

@@ -86,6 +86,8 @@ public class SipGateway implements SipListener, AcdListener {
     private ServiceRegistration<CallControl> controlling;
     private ServiceRegistration<CallbackPlacer> placing;
     private BundleContext context;
+    private Registrations registrations;
+    private RegistrationFile registrationFile;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RecordingIndex recordingIndex;
@@ -161,6 +163,12 @@ public class SipGateway implements SipListener, AcdListener {
             messages = new SipMessages(factory, config.address(), config.port());
             throttle = new AuthThrottle(config.auth_max_failures(), 60_000, config.auth_block_seconds() * 1000L);
             Registrations registrations = new Registrations();
+            registrationFile = new RegistrationFile(Paths.get(System.getProperty("karaf.data", "data"), "sip",
+                    "registrations"));
+            registrationFile.load(messages.addresses, System.currentTimeMillis()).forEach(registrations::bind);
+            registrations.takeChanged();
+            LOG.info("{} phone registrations still valid from before", registrations.size());
+            this.registrations = registrations;
             registrar = new Registrar(messages, new DigestAuthenticator(config.realm()), throttle, registrations,
                     passwords::get, config.registration_max_expires());
             lanes = new KeyedExecutor("sip-call", 8);
@@ -182,6 +190,7 @@ public class SipGateway implements SipListener, AcdListener {
         }
         housekeeping.scheduleWithFixedDelay(() -> throttle.forgetOlderThan(System.currentTimeMillis() - 3_600_000),
                 10, 10, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::saveRegistrations, 5, 5, TimeUnit.SECONDS);
         // Registered by hand, once active: as a declared service it would make a cycle with distribution, which
         // this component references and which binds every listener as it starts.
         listening = context.registerService(AcdListener.class, this, null);
@@ -221,6 +230,7 @@ public class SipGateway implements SipListener, AcdListener {
         // Lists the recordings of the calls just ended before stopping.
         housekeeping.shutdown();
         housekeeping.awaitTermination(5, TimeUnit.SECONDS);
+        saveRegistrations();
         stop();
         LOG.info("SIP endpoint stopped");
     }
@@ -305,6 +315,13 @@ public class SipGateway implements SipListener, AcdListener {
             return;
         }
         calls.placeCallback(callback, agent, current.get(0));
+    }
+
+    /** Saves the phones' registrations when they changed (every few seconds, off the SIP threads). */
+    private void saveRegistrations() {
+        if (registrations != null && registrations.takeChanged()) {
+            registrationFile.save(registrations.all());
+        }
     }
 
     /** Lists a finished recording, off the call's lane: the database must not hold up calls. */
