@@ -471,6 +471,31 @@ public class VoiceIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void aPhoneRegisteredBeforeTheEndpointRestartsIsStillRungAfter() throws Exception {
+        Duration within = Duration.ofSeconds(20);
+        try (SipPhone callee = new SipPhone(sipPort(), "2011", "secret-2011").register();
+             SipPhone caller = new SipPhone(sipPort(), "2010", "secret-2010").register()) {
+            org.osgi.framework.Bundle endpoint = java.util.Arrays.stream(bundleContext.getBundles())
+                    .filter(bundle -> "org.switchboard.ra.sip".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+            endpoint.stop();
+            endpoint.start();
+            Await.until("the SIP endpoint back", within, () -> bundleContext.getServiceReference(
+                    org.switchboard.api.voice.CallControl.class) != null);
+            java.util.concurrent.CompletableFuture<SipPhone.Dialog> answered =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return callee.answer(within);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            SipPhone.Dialog call = caller.call("2011", within);
+            answered.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            caller.bye(call, within);
+        }
+    }
+
+    @Test
     public void aParkedCallIsTakenByAnotherPhoneDialingTheSlot() throws Exception {
         String first = signIn("2001");
         try (Baresip phone = Baresip.start(workFolder("phone-2001"), "2001", "secret-2001", sipPort(), true)) {
