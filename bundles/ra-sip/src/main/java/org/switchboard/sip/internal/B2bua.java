@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -25,8 +21,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
-import javax.sip.TransactionState;
-import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -43,8 +37,6 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdConflictException;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AcdService;
-import org.switchboard.api.acd.AgentView;
-import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.flow.FlowService;
 import org.switchboard.api.media.MediaLeg;
@@ -61,11 +53,8 @@ import org.switchboard.api.voicemail.Voicemail;
 final class B2bua {
 
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
-    /** How long a phone called directly, or an external number, rings before the attempt is given up. */
-    private static final Duration RING = Duration.ofSeconds(30);
     /** The longest message a caller who waited a queue's longest may leave. */
     private static final Duration MESSAGE_AFTER_WAITING = Duration.ofMinutes(2);
-    private static final Pattern DTMF_RELAY = Pattern.compile("(?im)^\\s*signal\\s*=\\s*([0-9*#A-D])");
 
     private final SipProvider provider;
     private final SipMessages messages;
@@ -94,7 +83,9 @@ final class B2bua {
     private final PhonePickup pickups;
     private final QueueAnnouncements announcements;
     private final Monitoring monitoring;
+    private final AgentLegs legs;
     private final Transfers transfers;
+    private final DialogRequests dialogs;
     private final Callbacks callbacks;
 
     B2bua(CallContext context, MediaService media, AcdService acd, FlowService flows, Registrations registrations,
@@ -127,20 +118,32 @@ final class B2bua {
         this.pickups = new PhonePickup(this, context, registrar, acd, media);
         this.announcements = new QueueAnnouncements(this, timers, acd);
         this.monitoring = new Monitoring(context, media, registrations);
-        this.transfers = new Transfers(this, context, acd, flows, outside, parking, registrar, media, monitoring);
-        this.callbacks = new Callbacks(this, context, media, acd, outside, authentication);
+        this.legs = new AgentLegs(this, context, media, acd, registrations, outside, pickups);
+        this.transfers = new Transfers(this, legs, context, acd, flows, outside, parking, registrar, media, monitoring);
+        this.dialogs = new DialogRequests(this, context, sessions, monitoring);
+        this.callbacks = new Callbacks(this, legs, context, media, acd, outside, authentication);
     }
 
-    /** REFER: transfers and parking by the agent's phone. */
+    /** A request about calls (on the SIP thread), for the part that deals with it. */
+    void request(RequestEvent event) {
+        switch (event.getRequest().getMethod()) {
+            case Request.INVITE -> invite(event);
+            case Request.ACK -> dialogs.ack(event);
+            case Request.BYE -> dialogs.bye(event);
+            case Request.CANCEL -> dialogs.cancel(event);
+            case Request.INFO -> dialogs.info(event);
+            case Request.REFER -> transfers.refer(event);
+            case Request.UPDATE -> sessions.update(event);
+            default -> throw new IllegalArgumentException(event.getRequest().getMethod() + " is no request about calls");
+        }
+    }
+
+    /** Transfers and parking, which call control also asks for. */
     Transfers transfers() {
         return transfers;
     }
 
-    /** UPDATE: session refreshes. */
-    SessionRefresher sessions() {
-        return sessions;
-    }
-
+    /** Supervisors' legs, which call control sets up. */
     Monitoring monitoring() {
         return monitoring;
     }
@@ -148,14 +151,15 @@ final class B2bua {
     // ---- requests -------------------------------------------------------------------------------------------
 
     /** A new INVITE (on the SIP thread: the server transaction is made here so retransmissions are absorbed). */
-    void invite(RequestEvent event) {
+    private void invite(RequestEvent event) {
         Request request = event.getRequest();
         String callId = callId(request);
         VoiceCall existing = calls.byLeg(callId);
         if (existing != null || ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
             ServerTransaction transaction = sip.serverTransaction(event);
             if (transaction != null) {
-                lanes.execute(existing != null ? existing.lane : callId, () -> reInvite(existing, event, transaction));
+                lanes.execute(existing != null ? existing.lane : callId,
+                        () -> dialogs.reInvite(existing, event, transaction));
             }
             return;
         }
@@ -275,9 +279,9 @@ final class B2bua {
             call.internal = true;
             LOG.info("Call {} from {} to {} {}", call.id, caller, outside ? "number" : "extension", dialed);
             if (outside) {
-                dialOutside(call, dialed);
+                legs.dialOutside(call, dialed);
             } else {
-                ringPhone(call, null, dialed, extension.get().contact());
+                legs.ringPhone(call, null, dialed, extension.get().contact());
             }
             return;
         }
@@ -292,7 +296,7 @@ final class B2bua {
     }
 
     /** A response to the caller's INVITE carries the tag an earlier one (180) gave the dialog. */
-    private static Response inCallerDialog(VoiceCall call, Response response) {
+    static Response inCallerDialog(VoiceCall call, Response response) {
         String tag = call.callerDialog == null ? null : call.callerDialog.getLocalTag();
         if (tag != null) {
             try {
@@ -435,6 +439,14 @@ final class B2bua {
         new MessageTaker(call, this, dialed, mailbox, maxLength, voicemails, then).start(prompt);
     }
 
+    /**
+     * A flow puts the caller through to an extension's phone or a number outside, ringing it at most
+     * {@code ringFor}; the caller hears music meanwhile.
+     */
+    void transferFromFlow(VoiceCall call, String destination, Duration ringFor, Runnable unanswered) {
+        legs.transferFromFlow(call, destination, ringFor, unanswered);
+    }
+
     void playHoldMusic(VoiceCall call) {
         try {
             call.callerMedia.play(holdMusic, true);
@@ -443,59 +455,7 @@ final class B2bua {
         }
     }
 
-    /** An INVITE within a dialog: the party moved its media or put the call on hold or took it off. */
-    private void reInvite(VoiceCall call, RequestEvent event, ServerTransaction transaction) {
-        Request request = event.getRequest();
-        if (call == null || call.state == VoiceCall.State.ENDED) {
-            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-            return;
-        }
-        boolean fromCaller = call.callerCallId.equals(callId(request));
-        MediaLeg leg = fromCaller ? call.callerMedia : call.agentMedia;
-        if (leg == null) {
-            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-            return;
-        }
-        SessionOffer offer = sip.offerOrRefuse(request, transaction);
-        if (offer == null) {
-            return;
-        }
-        leg.connect(offer.address(), offer.codec(), offer.telephoneEventType());
-        if (!fromCaller && call.state == VoiceCall.State.TALKING) {
-            // The agent's phone holds the call: the customer hears music until it is taken back.
-            if (offer.direction().onHold()) {
-                LOG.info("Call {} put on hold by agent {}", call.id, call.agent);
-                playHoldMusic(call);
-            } else {
-                call.callerMedia.stopPlaying();
-            }
-        }
-        sessions.respond(call, fromCaller, request, sip.answerWith(request, leg, offer), transaction);
-    }
-
-    void bye(RequestEvent event) {
-        Request request = event.getRequest();
-        ServerTransaction transaction = sip.serverTransaction(event);
-        VoiceCall call = calls.byLeg(callId(request));
-        if (transaction == null) {
-            return;
-        }
-        if (call == null) {
-            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-            return;
-        }
-        lanes.execute(call.lane, () -> {
-            sip.respond(transaction, messages.response(Response.OK, request));
-            if (callId(request).equals(call.supervisorCallId)) {
-                LOG.info("Call {}: supervisor at {} left", call.id, call.supervisorExtension);
-                monitoring.end(call, false);
-                return;
-            }
-            boolean fromCaller = call.callerCallId.equals(callId(request));
-            hangUp(call, fromCaller);
-        });
-    }
-
+    /** A party hung up ({@code byCaller}: the caller): the other is let go, and distribution hears of it. */
     void hangUp(VoiceCall call, boolean byCaller) {
         switch (call.state) {
             case FLOW -> LOG.info("Call {}: caller hung up in the flow after {}", call.id, waited(call));
@@ -537,79 +497,16 @@ final class B2bua {
         finish(call);
     }
 
-    void cancel(RequestEvent event) {
-        Request request = event.getRequest();
-        ServerTransaction transaction = sip.serverTransaction(event);
-        if (transaction == null) {
-            return;
-        }
-        sip.respond(transaction, messages.response(Response.OK, request));
-        VoiceCall call = calls.byLeg(callId(request));
-        if (call == null) {
-            return;
-        }
-        lanes.execute(call.lane, () -> {
-            if (call.callerInvite != null && call.callerInvite.getState() == TransactionState.PROCEEDING) {
-                sip.respond(call.callerInvite, inCallerDialog(call,
-                        messages.response(Response.REQUEST_TERMINATED, call.callerInvite.getRequest())));
-                hangUp(call, true);
-            }
-        });
-    }
-
-    /** The caller confirms our 200; after an INVITE without SDP, the ACK carries the caller's answer. */
-    void ack(RequestEvent event) {
-        Request request = event.getRequest();
-        VoiceCall call = calls.byLeg(callId(request));
-        if (call == null || !call.awaitingAnswer || !call.callerCallId.equals(callId(request))) {
-            return;
-        }
-        lanes.execute(call.lane, () -> {
-            if (!call.awaitingAnswer || call.state == VoiceCall.State.ENDED) {
-                return;
-            }
-            call.awaitingAnswer = false;
-            try {
-                SessionOffer answer = Sdp.read(body(request));
-                call.callerMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
-            } catch (SdpRejected e) {
-                LOG.info("Call {}: the caller's ACK has no usable answer ({}); hanging up", call.id, e.getMessage());
-                sip.sendBye(call.callerDialog);
-                hangUp(call, true);
-            }
-        });
-    }
-
-    /** DTMF sent in signalling (SIP INFO, application/dtmf-relay) rather than as RFC 4733 events. */
-    void info(RequestEvent event) {
-        Request request = event.getRequest();
-        ServerTransaction transaction = sip.serverTransaction(event);
-        if (transaction == null) {
-            return;
-        }
-        VoiceCall call = calls.byLeg(callId(request));
-        if (call == null) {
-            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-            return;
-        }
-        Matcher signal = DTMF_RELAY.matcher(body(request));
-        sip.respond(transaction, messages.response(Response.OK, request));
-        if (signal.find() && call.callerCallId.equals(callId(request))) {
-            char digit = Character.toUpperCase(signal.group(1).charAt(0));
-            lanes.execute(call.lane, () -> call.callerMedia.digit(digit));
-        }
-    }
-
-    // ---- the agent leg -------------------------------------------------------------------------------------
+    // ---- distribution, and the answers of the agent leg -----------------------------------------------------
 
     /** Distribution's events about calls of ours: ring the agent offered the call, stop ringing one withdrawn. */
     void distribution(AcdEvent event) {
         if (event instanceof AcdEvent.Offered offered) {
-            onCall(offered.interactionId(), call -> ringAgent(call, offered.agent()));
+            onCall(offered.interactionId(), call -> legs.ringAgent(call, offered.agent()));
         } else if (event instanceof AcdEvent.Declined declined) {
-            onCall(declined.interactionId(), call -> stopRinging(call, declined.agent()));
+            onCall(declined.interactionId(), call -> legs.stopRinging(call, declined.agent()));
         } else if (event instanceof AcdEvent.Withdrawn withdrawn) {
-            onCall(withdrawn.interactionId(), call -> stopRinging(call, withdrawn.agent()));
+            onCall(withdrawn.interactionId(), call -> legs.stopRinging(call, withdrawn.agent()));
         } else if (event instanceof AcdEvent.Dropped dropped) {
             onCall(dropped.interactionId(), call -> leaveTheLine(call, "dropped by a supervisor"));
         } else if (event instanceof AcdEvent.Overflowed overflowed
@@ -621,161 +518,10 @@ final class B2bua {
         }
     }
 
-    private void onCall(String interactionId, java.util.function.Consumer<VoiceCall> action) {
+    private void onCall(String interactionId, Consumer<VoiceCall> action) {
         VoiceCall call = calls.byInteraction(interactionId);
         if (call != null) {
-            lanes.execute(call.lane, () -> {
-                if (call.state != VoiceCall.State.ENDED) {
-                    action.accept(call);
-                }
-            });
-        }
-    }
-
-    void ringAgent(VoiceCall call, String agent) {
-        if (call.state != VoiceCall.State.QUEUED && !(call.outbound && call.state == VoiceCall.State.FLOW)) {
-            return;
-        }
-        if (call.pickup != null && call.pickup.agent().equals(agent)) {
-            pickups.answer(call);
-            return;
-        }
-        Optional<String> extension = acd.agent(agent).map(AgentView::extension);
-        Optional<Registrations.Binding> phone = extension.flatMap(e -> registrations.find(e, System.currentTimeMillis()));
-        if (phone.isEmpty()) {
-            LOG.warn("Call {} for {}, whose phone ({}) is not registered", call.id, agent, extension.orElse("no extension"));
-            ringingFailed(call, agent);
-            return;
-        }
-        ringPhone(call, agent, extension.get(), phone.get().contact());
-    }
-
-    /** Rings the phone at {@code contact} as the call's agent leg ({@code agent} null for an extension called directly). */
-    private void ringPhone(VoiceCall call, String agent, String extension, SipURI contact) {
-        MediaLeg agentMedia;
-        try {
-            agentMedia = media.open();
-        } catch (MediaUnavailableException e) {
-            LOG.warn("Call {} cannot ring {}: {}", call.id, extension, e.getMessage());
-            ringingFailed(call, agent);
-            return;
-        }
-        String transport = contact.getTransportParam() != null ? contact.getTransportParam() : "udp";
-        try {
-            Request invite = messages.invite(provider, contact, call.caller, null, extension, transport);
-            messages.body(invite, "application/sdp", Sdp.offer(agentMedia.local()));
-            ClientTransaction transaction = provider.getNewClientTransaction(invite);
-            call.agent = agent;
-            call.agentExtension = extension;
-            call.agentMedia = agentMedia;
-            call.agentInvite = transaction;
-            call.agentDialog = provider.getNewDialog(transaction);
-            call.agentCallId = callId(invite);
-            call.state = VoiceCall.State.RINGING_AGENT;
-            calls.addLeg(call.agentCallId, call);
-            transaction.sendRequest();
-            LOG.info("Call {}: ringing {} at {}", call.id, agent == null ? "extension " + extension : "agent " + agent,
-                    contact);
-        } catch (SipException | RuntimeException e) {
-            LOG.warn("Call {} cannot ring {} at {}: {}", call.id, extension, contact, e.toString());
-            forgetAgentLeg(call);
-            ringingFailed(call, agent);
-            return;
-        }
-        if (call.internal || call.transferUnanswered != null) {
-            giveUpRingingAfter(call, "extension " + extension);
-        }
-    }
-
-    /**
-     * Dials {@code number} through the trunk as the call's agent leg: a phone's call outside, or a customer
-     * transferred out.
-     */
-    void dialOutside(VoiceCall call, String number) {
-        Optional<Trunk> trunk = outside.outbound();
-        MediaLeg leg;
-        try {
-            leg = media.open();
-        } catch (MediaUnavailableException e) {
-            LOG.warn("Call {} cannot dial {}: {}", call.id, number, e.getMessage());
-            outsideFailed(call, number, Response.SERVICE_UNAVAILABLE);
-            return;
-        }
-        if (trunk.isEmpty()) {
-            leg.close();
-            outsideFailed(call, number, Response.SERVICE_UNAVAILABLE);
-            return;
-        }
-        try {
-            Request invite = outside.invite(trunk.get(), number, leg);
-            ClientTransaction transaction = provider.getNewClientTransaction(invite);
-            call.trunk = trunk.get();
-            call.externalNumber = number;
-            call.agentMedia = leg;
-            call.agentInvite = transaction;
-            call.agentDialog = provider.getNewDialog(transaction);
-            call.agentCallId = callId(invite);
-            call.state = VoiceCall.State.RINGING_AGENT;
-            calls.addLeg(call.agentCallId, call);
-            transaction.sendRequest();
-            LOG.info("Call {}: dialing {} through trunk {}", call.id, number, trunk.get().name());
-        } catch (ParseException | SipException | RuntimeException e) {
-            LOG.warn("Call {} cannot dial {}: {}", call.id, number, e.toString());
-            forgetAgentLeg(call);
-            leg.close();
-            outsideFailed(call, number, Response.SERVICE_UNAVAILABLE);
-            return;
-        }
-        giveUpRingingAfter(call, number);
-    }
-
-    /** A phone called directly or a number dialed out that does not answer in time is given up. */
-    private void giveUpRingingAfter(VoiceCall call, String called) {
-        ClientTransaction ringing = call.agentInvite;
-        Duration ringFor = call.ringFor != null ? call.ringFor : RING;
-        timers.schedule(() -> onLane(call, () -> {
-            if (call.state == VoiceCall.State.RINGING_AGENT && call.agentInvite == ringing) {
-                LOG.info("Call {}: {} did not answer within {} s", call.id, called, ringFor.toSeconds());
-                String number = call.externalNumber;
-                cancelAgent(call);
-                if (call.internal) {
-                    extensionFailed(call, Response.TEMPORARILY_UNAVAILABLE);
-                } else {
-                    outsideFailed(call, number, Response.TEMPORARILY_UNAVAILABLE);
-                }
-            }
-        }), ringFor.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * A number dialed out was not reached: a phone that dialed it hears why; a customer transferred out goes back
-     * to their queue as a new interaction (or is let go when they came from none).
-     */
-    private void outsideFailed(VoiceCall call, String number, int status) {
-        if (call.internal) {
-            extensionFailed(call, status);
-            return;
-        }
-        if (flowGoesOn(call)) {
-            return;
-        }
-        call.state = VoiceCall.State.FLOW;
-        call.outsideDistribution = false;
-        if (call.queue == null) {
-            LOG.info("Call {}: transfer to {} failed ({}); the caller is let go", call.id, number, status);
-            hangUpFromFlow(call);
-            return;
-        }
-        LOG.info("Call {}: transfer to {} failed ({}); back to queue {}", call.id, number, status, call.queue);
-        enqueue(call, new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed, call.caller,
-                Map.of("transferFailed", number), Instant.now()), Duration.ZERO, call.language);
-    }
-
-    private void stopRinging(VoiceCall call, String agent) {
-        if (call.state == VoiceCall.State.RINGING_AGENT && agent.equals(call.agent)) {
-            LOG.info("Call {}: offer to {} ended; ringing stops", call.id, agent);
-            cancelAgent(call);
-            call.state = VoiceCall.State.QUEUED;
+            onLane(call, () -> action.accept(call));
         }
     }
 
@@ -784,11 +530,7 @@ final class B2bua {
         VoiceCall call = calls.byLeg(callId(response));
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         if (Request.UPDATE.equals(cseq.getMethod()) && call != null) {
-            lanes.execute(call.lane, () -> {
-                if (call.state != VoiceCall.State.ENDED) {
-                    sessions.refreshAnswered(call, event, cseq.getSeqNumber());
-                }
-            });
+            onLane(call, () -> sessions.refreshAnswered(call, event, cseq.getSeqNumber()));
             return;
         }
         if (!Request.INVITE.equals(cseq.getMethod())) {
@@ -847,14 +589,14 @@ final class B2bua {
                 LOG.warn("Call {}: the trunk's challenge cannot be answered: {}", call.id, e.getMessage());
                 String number = call.externalNumber;
                 forgetAgentLeg(call);
-                outsideFailed(call, number, Response.SERVICE_UNAVAILABLE);
+                legs.outsideFailed(call, number, Response.SERVICE_UNAVAILABLE);
             }
             return;
         }
         if (status >= 300) {
             if (current) {
-                LOG.info("Call {}: {} answered {} {}", call.id, calledParty(call), status, response.getReasonPhrase());
-                agentLegFailed(call, status);
+                LOG.info("Call {}: {} answered {} {}", call.id, AgentLegs.calledParty(call), status, response.getReasonPhrase());
+                legs.agentLegFailed(call, status);
             }
             return;
         }
@@ -872,9 +614,9 @@ final class B2bua {
         try {
             answer = Sdp.read(body(response));
         } catch (SdpRejected e) {
-            LOG.warn("Call {}: {} answered with unusable SDP: {}", call.id, calledParty(call), e.getMessage());
+            LOG.warn("Call {}: {} answered with unusable SDP: {}", call.id, AgentLegs.calledParty(call), e.getMessage());
             sip.sendBye(dialog);
-            agentLegFailed(call, Response.NOT_ACCEPTABLE_HERE);
+            legs.agentLegFailed(call, Response.NOT_ACCEPTABLE_HERE);
             return;
         }
         call.agentMedia.connect(answer.address(), answer.codec(), answer.telephoneEventType());
@@ -895,7 +637,7 @@ final class B2bua {
         if (!call.distributed()) {
             call.transferUnanswered = null;
             bridge(call);
-            LOG.info("Call {}: {} answered; the caller {} is bridged with them", call.id, calledParty(call),
+            LOG.info("Call {}: {} answered; the caller {} is bridged with them", call.id, AgentLegs.calledParty(call),
                     call.caller);
             return;
         }
@@ -941,8 +683,8 @@ final class B2bua {
         }
         lanes.execute(call.lane, () -> {
             if (call.state == VoiceCall.State.RINGING_AGENT && transaction == call.agentInvite) {
-                LOG.info("Call {}: {} did not answer the INVITE", call.id, calledParty(call));
-                agentLegFailed(call, Response.REQUEST_TIMEOUT);
+                LOG.info("Call {}: {} did not answer the INVITE", call.id, AgentLegs.calledParty(call));
+                legs.agentLegFailed(call, Response.REQUEST_TIMEOUT);
             } else if (call.state == VoiceCall.State.DIALING_CUSTOMER && transaction == call.customerInvite) {
                 callbacks.customerFailed(call, "no answer from the trunk");
             }
@@ -1021,99 +763,6 @@ final class B2bua {
     void placeCallback(Interaction callback, String agent, Trunk trunk) {
         callbacks.place(callback, agent, trunk);
     }
-
-    /** A flow's transfer was not answered: the flow goes on at its fallback step. False when no flow waits. */
-    private boolean flowGoesOn(VoiceCall call) {
-        Runnable unanswered = call.transferUnanswered;
-        if (unanswered == null) {
-            return false;
-        }
-        LOG.info("Call {}: nobody answered the flow's transfer; the flow goes on", call.id);
-        call.transferUnanswered = null;
-        call.outsideDistribution = false;
-        call.state = VoiceCall.State.FLOW;
-        call.callerMedia.stopPlaying();
-        unanswered.run();
-        return true;
-    }
-
-    /**
-     * A flow puts the caller through to an extension's phone or a number outside, ringing it at most
-     * {@code ringFor}; the caller hears music meanwhile.
-     */
-    void transferFromFlow(VoiceCall call, String destination, Duration ringFor, Runnable unanswered) {
-        Optional<Registrations.Binding> phone = registrations.find(destination, System.currentTimeMillis());
-        if (phone.isEmpty() && !outside.dialsOut(destination)) {
-            LOG.info("Call {}: the flow's transfer to {} goes nowhere (no phone registered there, no trunk to dial"
-                    + " it)", call.id, destination);
-            unanswered.run();
-            return;
-        }
-        call.transferUnanswered = unanswered;
-        call.outsideDistribution = true;
-        call.ringFor = ringFor;
-        playHoldMusic(call);
-        if (phone.isPresent()) {
-            ringPhone(call, null, destination, phone.get().contact());
-        } else {
-            dialOutside(call, destination);
-        }
-    }
-
-    /** Who the agent leg rings, for the log. */
-    private static String calledParty(VoiceCall call) {
-        if (call.externalNumber != null) {
-            return call.externalNumber;
-        }
-        return call.agent != null ? "agent " + call.agent + "'s phone" : "extension " + call.agentExtension;
-    }
-
-    /** The agent leg being rung failed with {@code status}: what follows depends on what the call is. */
-    private void agentLegFailed(VoiceCall call, int status) {
-        String agent = call.agent;
-        String number = call.externalNumber;
-        forgetAgentLeg(call);
-        if (number != null) {
-            outsideFailed(call, number, status);
-        } else if (call.internal) {
-            extensionFailed(call, status);
-        } else {
-            ringingFailed(call, agent);
-        }
-    }
-
-    /** An agent's phone could not be rung or did not answer: the offer is declined, or a callback is given up. */
-    private void ringingFailed(VoiceCall call, String agent) {
-        if (flowGoesOn(call)) {
-            return;
-        }
-        if (call.internal) {
-            extensionFailed(call, Response.TEMPORARILY_UNAVAILABLE);
-        } else if (call.outbound) {
-            LOG.info("Callback {}: agent {} could not be reached; the callback ends", call.id, agent);
-            ignoreConflict(() -> acd.end(call.id));
-            finish(call);
-        } else {
-            call.state = VoiceCall.State.QUEUED;
-            ignoreConflict(() -> acd.decline(call.id, agent));
-        }
-    }
-
-    /**
-     * A phone called directly could not be reached: its caller gets the callee's refusal when it is one a caller
-     * can act on (busy, declined, not found), else 480.
-     */
-    private void extensionFailed(VoiceCall call, int status) {
-        int told = switch (status) {
-            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE, Response.NOT_FOUND,
-                    Response.TEMPORARILY_UNAVAILABLE -> status;
-            default -> Response.TEMPORARILY_UNAVAILABLE;
-        };
-        sip.respond(call.callerInvite, inCallerDialog(call, messages.response(told, call.callerInvite.getRequest())));
-        finish(call);
-    }
-
-    // ---- call control (REST, console, phones) --------------------------------------------------------------
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ final class Callbacks {
     private static final Logger LOG = LoggerFactory.getLogger(Callbacks.class);
 
     private final B2bua b2bua;
+    private final AgentLegs legs;
     private final CallContext context;
     private final SipProvider provider;
     private final Signalling sip;
@@ -40,9 +41,10 @@ final class Callbacks {
     private final OutsideLines outside;
     private final AuthenticationHelper authentication;
 
-    Callbacks(B2bua b2bua, CallContext context, MediaService media, AcdService acd, OutsideLines outside,
+    Callbacks(B2bua b2bua, AgentLegs legs, CallContext context, MediaService media, AcdService acd, OutsideLines outside,
             AuthenticationHelper authentication) {
         this.b2bua = b2bua;
+        this.legs = legs;
         this.context = context;
         this.provider = context.provider();
         this.sip = context.sip();
@@ -67,7 +69,7 @@ final class Callbacks {
         call.trunk = trunk;
         context.calls().add(call);
         LOG.info("Callback {} to {} for agent {} through trunk {}", call.id, call.customerNumber, agent, trunk.name());
-        context.lanes().execute(call.lane, () -> b2bua.ringAgent(call, agent));
+        context.lanes().execute(call.lane, () -> legs.ringAgent(call, agent));
     }
 
     /** The agent answered: the customer is dialed. */

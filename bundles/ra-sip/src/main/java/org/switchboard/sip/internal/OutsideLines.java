@@ -27,7 +27,8 @@ final class OutsideLines {
     private final SipProvider provider;
     private final SipMessages messages;
 
-    OutsideLines(Supplier<List<Trunk>> trunks, Predicate<String> extension, SipProvider provider, SipMessages messages) {
+    OutsideLines(Supplier<List<Trunk>> trunks, Predicate<String> extension, SipProvider provider,
+            SipMessages messages) {
         this.trunks = trunks;
         this.extension = extension;
         this.provider = provider;

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaLeg;
 
 /**
- * Sends what the B2BUA says in SIP (responses, answers to offers, ACK, BYE, CANCEL, NOTIFY), logging rather than throwing when a
- * peer has gone: a call ending must never be held up by a message that cannot be delivered.
+ * Sends what the B2BUA says in SIP (responses, answers to offers, ACK, BYE, CANCEL, NOTIFY), logging rather than
+ * throwing when a peer has gone: a call ending must never be held up by a message that cannot be delivered.
  */
 final class Signalling {
 

@@ -352,13 +352,8 @@ public class SipGateway implements SipListener, AcdListener {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         switch (request.getMethod()) {
-            case Request.INVITE -> calls.invite(event);
-            case Request.ACK -> calls.ack(event);
-            case Request.BYE -> calls.bye(event);
-            case Request.CANCEL -> calls.cancel(event);
-            case Request.INFO -> calls.info(event);
-            case Request.REFER -> calls.transfers().refer(event);
-            case Request.UPDATE -> calls.sessions().update(event);
+            case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER, Request.UPDATE ->
+                    calls.request(event);
             case Request.REGISTER -> reply(event, registrar.register(event, Registrar.source(event)));
             case Request.OPTIONS -> reply(event, options(request));
             default -> {

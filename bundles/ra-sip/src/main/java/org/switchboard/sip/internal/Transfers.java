@@ -43,6 +43,7 @@ final class Transfers {
     private static final Logger LOG = LoggerFactory.getLogger(Transfers.class);
 
     private final B2bua b2bua;
+    private final AgentLegs legs;
     private final CallTable calls;
     private final KeyedExecutor lanes;
     private final Signalling sip;
@@ -56,9 +57,10 @@ final class Transfers {
     private final MediaService media;
     private final Monitoring monitoring;
 
-    Transfers(B2bua b2bua, CallContext context, AcdService acd, FlowService flows, OutsideLines outside,
+    Transfers(B2bua b2bua, AgentLegs legs, CallContext context, AcdService acd, FlowService flows, OutsideLines outside,
             ParkingLot parking, Registrar registrar, MediaService media, Monitoring monitoring) {
         this.b2bua = b2bua;
+        this.legs = legs;
         this.context = context;
         this.calls = context.calls();
         this.lanes = context.lanes();
@@ -293,7 +295,7 @@ final class Transfers {
             }
             case EXTERNAL -> {
                 call.outsideDistribution = true;
-                b2bua.dialOutside(call, target.value());
+                legs.dialOutside(call, target.value());
             }
         }
     }
@@ -360,8 +362,8 @@ final class Transfers {
     }
 
     /**
-     * The agent signed in at the phone that took a call from park (or over in a transfer) gets it in distribution
-     * as a new interaction, so that they are busy with it and it is in the history.
+     * The agent signed in at the phone that took a call from park, or that a customer was joined with, gets it in
+     * distribution as a new interaction, so that they are busy with it and it is in the history.
      */
     private void takeInDistribution(VoiceCall call, String extension) {
         Optional<AgentView> agent = acd.agents().stream().filter(view -> extension.equals(view.extension())).findFirst();
