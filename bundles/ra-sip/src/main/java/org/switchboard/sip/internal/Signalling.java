@@ -18,10 +18,11 @@ import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.media.MediaLeg;
 
 /**
- * Sends what the B2BUA says in SIP (responses, ACK, BYE, CANCEL, NOTIFY), logging rather than throwing when a
- * peer has gone: a call ending must never be held up by a message that cannot be delivered.
+ * Sends what the B2BUA says in SIP (responses, answers to offers, ACK, BYE, CANCEL, NOTIFY), logging rather than
+ * throwing when a peer has gone: a call ending must never be held up by a message that cannot be delivered.
  */
 final class Signalling {
 
@@ -127,6 +128,24 @@ final class Signalling {
             LOG.debug("Warning '{}' not added: {}", text, e.toString());
         }
         return response;
+    }
+
+    /** The SDP offer of a request, or null once the request has been refused with 488 saying why. */
+    SessionOffer offerOrRefuse(Request request, ServerTransaction transaction) {
+        try {
+            return Sdp.read(body(request));
+        } catch (SdpRejected e) {
+            respond(transaction, warning(messages.response(Response.NOT_ACCEPTABLE_HERE, request), e.getMessage()));
+            return null;
+        }
+    }
+
+    /** 200 OK to an offer: our contact, and the answer of {@code leg} with the mirrored direction. */
+    Response answerWith(Request request, MediaLeg leg, SessionOffer offer) {
+        Response ok = messages.response(Response.OK, request);
+        ok.addHeader(messages.contact("switchboard", transport(request)));
+        messages.body(ok, "application/sdp", Sdp.answer(leg.local(), offer, offer.direction().answer()));
+        return ok;
     }
 
     static String callId(javax.sip.message.Message message) {

@@ -79,6 +79,7 @@ public class SipGateway implements SipListener, AcdListener {
     private SipMessages messages;
     private Registrar registrar;
     private B2bua calls;
+    private CallCommands commands;
     private KeyedExecutor lanes;
     private AuthThrottle throttle;
     private ScheduledExecutorService housekeeping;
@@ -174,13 +175,16 @@ public class SipGateway implements SipListener, AcdListener {
             lanes = new KeyedExecutor("sip-call", 8);
             authentication = ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(new TrunkAccounts(trunks),
                     messages.headers);
-            calls = new B2bua(provider, messages, media, acd, registrations, flows, housekeeping, lanes,
+            CallContext calling = new CallContext(provider, messages, new Signalling(provider, messages), housekeeping,
+                    lanes, new CallTable());
+            calls = new B2bua(calling, media, acd, flows, registrations, registrar,
                     new CallSettings(config.max_calls(), config.hold_music(),
                             recordingFolder(config.recordings_directory()), config.pickup_prefix()),
-                    this::index, authentication,
-                    new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()), registrar,
+                    this::index, this::keep, authentication,
+                    new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()),
                     source -> callers.allows(source) || trunkHosts().contains(source),
-                    () -> List.copyOf(trunks), this::keep);
+                    new OutsideLines(() -> List.copyOf(trunks), registrar::hasAccount, provider, messages));
+            commands = new CallCommands(calls, calling, acd);
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {
@@ -194,7 +198,7 @@ public class SipGateway implements SipListener, AcdListener {
         // Registered by hand, once active: as a declared service it would make a cycle with distribution, which
         // this component references and which binds every listener as it starts.
         listening = context.registerService(AcdListener.class, this, null);
-        controlling = context.registerService(CallControl.class, calls, null);
+        controlling = context.registerService(CallControl.class, commands, null);
         synchronized (this) {
             this.context = context;
         }
@@ -365,13 +369,8 @@ public class SipGateway implements SipListener, AcdListener {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         switch (request.getMethod()) {
-            case Request.INVITE -> calls.invite(event);
-            case Request.ACK -> calls.ack(event);
-            case Request.BYE -> calls.bye(event);
-            case Request.CANCEL -> calls.cancel(event);
-            case Request.INFO -> calls.info(event);
-            case Request.REFER -> calls.refer(event);
-            case Request.UPDATE -> calls.update(event);
+            case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER, Request.UPDATE ->
+                    calls.request(event);
             case Request.REGISTER -> reply(event, registrar.register(event, Registrar.source(event)));
             case Request.OPTIONS -> reply(event, options(request));
             default -> {

@@ -139,6 +139,11 @@ final class VoiceCall {
         this.customerNumber = customerNumber;
     }
 
+    /** Whether distribution knows the call: not one between a phone and a party it dialed, nor transferred out. */
+    boolean distributed() {
+        return !internal && !outsideDistribution;
+    }
+
     /** Forgets the supervisor's leg. */
     void clearSupervisor() {
         if (supervisorMedia != null) {
