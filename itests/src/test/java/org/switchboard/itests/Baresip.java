@@ -92,6 +92,15 @@ public final class Baresip implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the phone reports a call established (it prints so a moment after it answered). */
+    public void awaitAnswered() throws Exception {
+        try {
+            Await.until("phone " + extension + " in a call", Duration.ofSeconds(10), this::answered);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; baresip said: " + output, e);
+        }
+    }
+
     /** True once the phone has had a call established. */
     public boolean answered() {
         return output.stream().anyMatch(line -> line.contains("Call established"));

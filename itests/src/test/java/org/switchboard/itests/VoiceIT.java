@@ -107,7 +107,7 @@ public class VoiceIT extends ApplianceTestSupport {
             phone.awaitRegistered();
             Sipp caller = Sipp.call("caller", sipPort(), "100", workFolder("caller"), "-m", "1", "-d", "5000");
             assertEquals(caller.output(), 0, caller.await(60));
-            assertTrue(phone.answered());
+            phone.awaitAnswered();
         }
         JsonNode recording = latestRecordingOf(agent);
         String id = recording.get("interactionId").asText();
@@ -146,7 +146,7 @@ public class VoiceIT extends ApplianceTestSupport {
                 Sipp caller = Sipp.call("caller", sipPort(), "100", workFolder("caller"), "-m", "1", "-d", "9000");
                 assertEquals(caller.output(), 0, caller.await(60));
                 assertTrue(ringing.rang());
-                assertTrue(phone.answered());
+                phone.awaitAnswered();
             }
             JsonNode recording = latestRecordingOf(answering);
             List<String> events = history(recording.get("interactionId").asText());
@@ -172,7 +172,7 @@ public class VoiceIT extends ApplianceTestSupport {
                     "{\"agent\":\"" + picking + "\"}").statusCode());
             awaitCall("TALKING", picking);
             assertEquals(caller.output(), 0, caller.await(60));
-            assertTrue(phone.answered());
+            phone.awaitAnswered();
         }
         JsonNode first = JSON.readTree(http().get("/api/v1/agents/" + ringing, admin).body());
         assertEquals("picking up does not make the first agent not ready", "READY", first.get("state").asText());
@@ -256,7 +256,7 @@ public class VoiceIT extends ApplianceTestSupport {
                     "{\"extension\":\"2009\",\"mode\":\"WHISPER\"}").statusCode());
             Await.until("the supervisor joined", Duration.ofSeconds(15),
                     () -> "2009".equals(awaitCall("TALKING", first).path("monitoredBy").asText()));
-            assertTrue(supervisorPhone.answered());
+            supervisorPhone.awaitAnswered();
             // Let the agent hear two seconds of whisper.
             Await.settled("the whisper goes on", Duration.ofSeconds(2),
                     () -> "2009".equals(awaitCall("TALKING", first).path("monitoredBy").asText()));
@@ -268,7 +268,7 @@ public class VoiceIT extends ApplianceTestSupport {
             assertEquals(204, http().post("/api/v1/calls/" + id + "/transfer", supervisor,
                     "{\"agent\":\"" + second + "\"}").statusCode());
             JsonNode transferred = awaitCall("TALKING", second);
-            assertTrue(nextPhone.answered());
+            nextPhone.awaitAnswered();
             assertEquals(204, http().post("/api/v1/calls/" + transferred.get("interactionId").asText() + "/hangup",
                     supervisor, "").statusCode());
             assertEquals(caller.output(), 0, caller.await(60));
@@ -293,7 +293,7 @@ public class VoiceIT extends ApplianceTestSupport {
                     "{\"agent\":\"" + first + "\"}").statusCode());
             assertEquals("202, NOTIFY of 200, BYE: " + referringPhone.output(), 0, referringPhone.await(30));
             JsonNode transferred = awaitCall("TALKING", second);
-            assertTrue(nextPhone.answered());
+            nextPhone.awaitAnswered();
             assertEquals(204, http().post("/api/v1/calls/" + transferred.get("interactionId").asText() + "/hangup",
                     admin, "").statusCode());
             assertEquals(caller.output(), 0, caller.await(60));
@@ -318,7 +318,7 @@ public class VoiceIT extends ApplianceTestSupport {
 
             // The agent's phone calls the colleague's extension directly (digest first), then joins the two calls.
             SipPhone.Dialog consultation = agentPhone.call("2011", within);
-            assertTrue(colleague.answered());
+            colleague.awaitAnswered();
             assertEquals(202, agentPhone.refer(customerLeg,
                     "<sip:2011@127.0.0.1?Replaces=" + consultation.replaces() + ">", within));
             assertTrue(agentPhone.awaitRequest("NOTIFY", customerLeg.callId(), within).body().contains("SIP/2.0 200"));
@@ -344,7 +344,7 @@ public class VoiceIT extends ApplianceTestSupport {
              Baresip callee = Baresip.start(workFolder("phone-2011"), "2011", "secret-2011", sipPort(), true)) {
             callee.awaitRegistered();
             SipPhone.Dialog call = phone.call("2011", Duration.ofSeconds(20));
-            assertTrue(callee.answered());
+            callee.awaitAnswered();
             JsonNode live = awaitCall("TALKING", null);
             assertEquals("2010", live.get("caller").asText());
             assertEquals("2011", live.get("dialed").asText());
@@ -417,7 +417,7 @@ public class VoiceIT extends ApplianceTestSupport {
             JsonNode through = awaitCall("TALKING", null);
             assertEquals("400", through.get("dialed").asText());
             assertEquals(caller.output(), 0, caller.await(60));
-            assertTrue(phone.answered());
+            phone.awaitAnswered();
         }
     }
 
@@ -552,7 +552,7 @@ public class VoiceIT extends ApplianceTestSupport {
             assertEquals(204, http().post("/api/v1/interactions/" + id + "/accept", admin,
                     "{\"agent\":\"" + agent + "\"}").statusCode());
             assertEquals(customer.output(), 0, customer.await(60));
-            assertTrue(phone.answered());
+            phone.awaitAnswered();
             assertTrue("the customer's number was dialed", Files.readString(traceOf(customer))
                     .contains("INVITE sip:79161112233@"));
             JsonNode recording = latestRecordingOf(agent);

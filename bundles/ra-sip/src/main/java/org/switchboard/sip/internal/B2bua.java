@@ -402,9 +402,14 @@ final class B2bua {
     }
 
     void enqueue(VoiceCall call, Interaction interaction, Duration announceEvery, String language) {
+        enqueue(call, interaction, announceEvery, language, null);
+    }
+
+    /** Queues the call; offered straight to {@code agent} when given and able to take it (a transfer to them). */
+    void enqueue(VoiceCall call, Interaction interaction, Duration announceEvery, String language, String agent) {
         call.queue = interaction.queue();
         call.language = language;
-        boolean queued = acd.submit(interaction);
+        boolean queued = agent == null ? acd.submit(interaction) : acd.submitTo(interaction, agent);
         if (!queued) {
             LOG.info("Call {} from {}: queue {} does not take it now; hanging up", call.id, call.caller, call.queue);
             hangUpFromFlow(call);

@@ -14,6 +14,7 @@ import static org.switchboard.sip.internal.Signalling.callId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.MediaUnavailableException;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.MonitorMode;
 import org.switchboard.api.voice.CallControlException;
@@ -50,7 +51,12 @@ final class Monitoring {
         Registrations.Binding phone = registrations.find(extension, System.currentTimeMillis()).orElseThrow(() ->
                 new CallControlException("no phone registered at extension '" + extension + "'", false));
         end(call, true);
-        MediaLeg leg = media.open();
+        MediaLeg leg;
+        try {
+            leg = media.open();
+        } catch (MediaUnavailableException e) {
+            throw new CallControlException("the supervisor's phone cannot be rung: " + e.getMessage(), false);
+        }
         SipURI contact = phone.contact();
         String transport = contact.getTransportParam() != null ? contact.getTransportParam() : "udp";
         try {

@@ -30,6 +30,7 @@ import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.flow.FlowService;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.MediaUnavailableException;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.voice.CallControlException;
 import org.switchboard.api.voice.TransferTarget;
@@ -281,12 +282,9 @@ final class Transfers {
             case QUEUE -> b2bua.enqueue(call, new Interaction(call.id, Channel.VOICE, target.value(), 0, List.of(),
                     call.dialed, call.caller, attributes, Instant.now()), Duration.ZERO, "en");
             case AGENT -> {
-                String queue = call.queue;
-                b2bua.enqueue(call, new Interaction(call.id, Channel.VOICE, queue, 0, List.of(), call.dialed,
-                        call.caller, attributes, Instant.now()), Duration.ZERO, "en");
-                if (call.state == VoiceCall.State.QUEUED) {
-                    ignoreConflict(() -> acd.pull(call.id, target.value()));
-                }
+                // Offered to that agent before anyone else of the queue: a transfer to them reaches them.
+                b2bua.enqueue(call, new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed,
+                        call.caller, attributes, Instant.now()), Duration.ZERO, "en", target.value());
             }
             case ENTRY_POINT -> {
                 if (!flows.start(new SipCallSession(call, b2bua, target.value()))) {
@@ -338,7 +336,14 @@ final class Transfers {
         if (offer == null) {
             return;
         }
-        MediaLeg leg = media.open();
+        MediaLeg leg;
+        try {
+            leg = media.open();
+        } catch (MediaUnavailableException e) {
+            LOG.warn("Call {}: the phone at {} cannot take it from park: {}", call.id, user(request), e.getMessage());
+            sip.respond(transaction, messages.response(Response.SERVICE_UNAVAILABLE, request));
+            return;
+        }
         String extension = user(request);
         try {
             Dialog dialog = context.provider().getNewDialog(transaction);
