@@ -2,9 +2,6 @@ package org.switchboard.acd.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import javax.ws.rs.GET;
 import javax.ws.rs.PathParam;
@@ -68,13 +65,9 @@ public class RecordingsResource {
     @Operation(summary = "The recording as a stereo WAV file: the caller on the left, the agent on the right")
     public Response audio(@PathParam("id") String id, @Context SecurityContext caller) {
         Recording recording = find(id);
-        Path file = Paths.get(recording.file());
-        if (!Files.isRegularFile(file)) {
-            throw new ProblemException(410, "Gone", "The file of recording '" + id + "' is no longer there", null);
-        }
+        Response download = WavDownload.of(recording.file(), id, "recording");
         Audit.record(audit, caller, "recording.download", id, recording.interactionId());
-        return Response.ok(file.toFile(), "audio/wav")
-                .header("Content-Disposition", "attachment; filename=\"" + id + ".wav\"").build();
+        return download;
     }
 
     private Recording find(String id) {

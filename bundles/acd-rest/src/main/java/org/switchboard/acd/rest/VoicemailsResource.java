@@ -2,9 +2,6 @@ package org.switchboard.acd.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.List;
 import javax.ws.rs.GET;
@@ -69,13 +66,9 @@ public class VoicemailsResource {
     @Operation(summary = "The message as a mono WAV file (8 kHz, 16-bit)")
     public Response audio(@PathParam("id") String id, @Context SecurityContext caller) {
         Voicemail message = find(id);
-        Path file = Paths.get(message.file());
-        if (!Files.isRegularFile(file)) {
-            throw new ProblemException(410, "Gone", "The file of message '" + id + "' is no longer there", null);
-        }
+        Response download = WavDownload.of(message.file(), id, "message");
         Audit.record(audit, caller, "voicemail.download", id, message.mailbox());
-        return Response.ok(file.toFile(), "audio/wav")
-                .header("Content-Disposition", "attachment; filename=\"" + id + ".wav\"").build();
+        return download;
     }
 
     @POST

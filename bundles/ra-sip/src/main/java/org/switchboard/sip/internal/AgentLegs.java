@@ -99,16 +99,9 @@ final class AgentLegs {
         try {
             Request invite = messages.invite(provider, contact, call.caller, null, extension, transport);
             messages.body(invite, "application/sdp", Sdp.offer(agentMedia.local()));
-            ClientTransaction transaction = provider.getNewClientTransaction(invite);
             call.agent = agent;
             call.agentExtension = extension;
-            call.agentMedia = agentMedia;
-            call.agentInvite = transaction;
-            call.agentDialog = provider.getNewDialog(transaction);
-            call.agentCallId = callId(invite);
-            call.state = VoiceCall.State.RINGING_AGENT;
-            calls.addLeg(call.agentCallId, call);
-            transaction.sendRequest();
+            send(call, invite, agentMedia);
             LOG.info("Call {}: ringing {} at {}", call.id, agent == null ? "extension " + extension : "agent " + agent,
                     contact);
         } catch (SipException | RuntimeException e) {
@@ -120,6 +113,18 @@ final class AgentLegs {
         if (call.internal || call.transferUnanswered != null) {
             giveUpRingingAfter(call, "extension " + extension);
         }
+    }
+
+    /** Sends the agent leg's INVITE, offering {@code leg}: the call rings there. */
+    private void send(VoiceCall call, Request invite, MediaLeg leg) throws SipException {
+        ClientTransaction transaction = provider.getNewClientTransaction(invite);
+        call.agentMedia = leg;
+        call.agentInvite = transaction;
+        call.agentDialog = provider.getNewDialog(transaction);
+        call.agentCallId = callId(invite);
+        call.state = VoiceCall.State.RINGING_AGENT;
+        calls.addLeg(call.agentCallId, call);
+        transaction.sendRequest();
     }
 
     /**
@@ -143,16 +148,9 @@ final class AgentLegs {
         }
         try {
             Request invite = outside.invite(trunk.get(), number, leg);
-            ClientTransaction transaction = provider.getNewClientTransaction(invite);
             call.trunk = trunk.get();
             call.externalNumber = number;
-            call.agentMedia = leg;
-            call.agentInvite = transaction;
-            call.agentDialog = provider.getNewDialog(transaction);
-            call.agentCallId = callId(invite);
-            call.state = VoiceCall.State.RINGING_AGENT;
-            calls.addLeg(call.agentCallId, call);
-            transaction.sendRequest();
+            send(call, invite, leg);
             LOG.info("Call {}: dialing {} through trunk {}", call.id, number, trunk.get().name());
         } catch (ParseException | SipException | RuntimeException e) {
             LOG.warn("Call {} cannot dial {}: {}", call.id, number, e.toString());

@@ -29,8 +29,10 @@ final class DialogRequests {
     private final SipMessages messages;
     private final SessionRefresher sessions;
     private final Monitoring monitoring;
+    private final CallContext context;
 
     DialogRequests(B2bua b2bua, CallContext context, SessionRefresher sessions, Monitoring monitoring) {
+        this.context = context;
         this.b2bua = b2bua;
         this.calls = context.calls();
         this.lanes = context.lanes();
@@ -72,16 +74,13 @@ final class DialogRequests {
 
     /** The caller, the phone on the agent leg or a supervisor's phone hangs up. */
     void bye(RequestEvent event) {
-        Request request = event.getRequest();
-        ServerTransaction transaction = sip.serverTransaction(event);
-        VoiceCall call = calls.byLeg(callId(request));
-        if (transaction == null) {
+        CallContext.InDialog in = context.inDialog(event);
+        if (in == null) {
             return;
         }
-        if (call == null) {
-            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-            return;
-        }
+        Request request = in.request();
+        ServerTransaction transaction = in.transaction();
+        VoiceCall call = in.call();
         lanes.execute(call.lane, () -> {
             sip.respond(transaction, messages.response(Response.OK, request));
             if (callId(request).equals(call.supervisorCallId)) {
@@ -140,16 +139,13 @@ final class DialogRequests {
 
     /** DTMF sent in signalling (SIP INFO, application/dtmf-relay) rather than as RFC 4733 events. */
     void info(RequestEvent event) {
-        Request request = event.getRequest();
-        ServerTransaction transaction = sip.serverTransaction(event);
-        if (transaction == null) {
+        CallContext.InDialog in = context.inDialog(event);
+        if (in == null) {
             return;
         }
-        VoiceCall call = calls.byLeg(callId(request));
-        if (call == null) {
-            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-            return;
-        }
+        Request request = in.request();
+        ServerTransaction transaction = in.transaction();
+        VoiceCall call = in.call();
         Matcher signal = DTMF_RELAY.matcher(body(request));
         sip.respond(transaction, messages.response(Response.OK, request));
         if (signal.find() && call.callerCallId.equals(callId(request))) {

@@ -44,16 +44,13 @@ final class SessionRefresher {
      * answer to an offer); the caller's session timer starts again.
      */
     void update(RequestEvent event) {
-        Request request = event.getRequest();
-        ServerTransaction transaction = sip.serverTransaction(event);
-        if (transaction == null) {
+        CallContext.InDialog in = context.inDialog(event);
+        if (in == null) {
             return;
         }
-        VoiceCall call = context.calls().byLeg(callId(request));
-        if (call == null) {
-            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-            return;
-        }
+        Request request = in.request();
+        ServerTransaction transaction = in.transaction();
+        VoiceCall call = in.call();
         context.lanes().execute(call.lane, () -> {
             boolean fromCaller = call.callerCallId.equals(callId(request));
             MediaLeg leg = fromCaller ? call.callerMedia : call.agentMedia;

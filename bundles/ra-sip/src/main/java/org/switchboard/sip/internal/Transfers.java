@@ -83,16 +83,13 @@ final class Transfers {
      * with the outcome; the agent's legs are ended.
      */
     void refer(RequestEvent event) {
-        Request request = event.getRequest();
-        ServerTransaction transaction = sip.serverTransaction(event);
-        if (transaction == null) {
+        CallContext.InDialog in = context.inDialog(event);
+        if (in == null) {
             return;
         }
-        VoiceCall call = calls.byLeg(callId(request));
-        if (call == null) {
-            sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-            return;
-        }
+        Request request = in.request();
+        ServerTransaction transaction = in.transaction();
+        VoiceCall call = in.call();
         ReferToHeader referTo = (ReferToHeader) request.getHeader(ReferToHeader.NAME);
         String target = referTo == null ? null : SipMessages.user(referTo.getAddress().getURI());
         if (target == null) {
@@ -204,12 +201,7 @@ final class Transfers {
         transferorMedia.close();
 
         // The agent leaves the customer's call and wraps up; the consulted party takes the agent's place.
-        monitoring.end(customer, true);
-        b2bua.closeBridge(customer);
-        sip.sendBye(customer.agentDialog);
-        ignoreConflict(() -> acd.end(customer.id));
-        b2bua.forgetAgentLeg(customer);
-        customer.held = false;
+        dropAgentLeg(customer);
         customer.agentDialog = consultedDialog;
         customer.agentCallId = consultedCallId;
         customer.agentMedia = consultedMedia;
@@ -300,13 +292,18 @@ final class Transfers {
 
     /** The agent's leg ends and the agent goes to wrap-up; the caller stays, hearing music. */
     private void leaveAgent(VoiceCall call) {
+        dropAgentLeg(call);
+        b2bua.playHoldMusic(call);
+    }
+
+    /** The agent's leg ends (and any supervisor's), what was recorded is listed, and the agent goes to wrap-up. */
+    private void dropAgentLeg(VoiceCall call) {
         monitoring.end(call, true);
         b2bua.closeBridge(call);
         sip.sendBye(call.agentDialog);
         ignoreConflict(() -> acd.end(call.id));
         b2bua.forgetAgentLeg(call);
         call.held = false;
-        b2bua.playHoldMusic(call);
     }
 
     /** The agent parks the call in a free slot, which is returned; the caller hears music. */
