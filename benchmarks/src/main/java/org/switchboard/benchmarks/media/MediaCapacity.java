@@ -160,6 +160,10 @@ public final class MediaCapacity {
         }
 
         void arrived(ByteBuffer packet, long nanos) {
+            int type = packet.get(1) & 0xff;
+            if (type >= 192 && type <= 223) {
+                return; // RTCP from a leg whose RTP port is this one's neighbour (RFC 5761 §4): not a relayed frame
+            }
             received++;
             long timestamp = packet.getInt(4) & 0xffffffffL;
             long transit = nanos / 125_000 - timestamp;
