@@ -496,6 +496,50 @@ public class VoiceIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void anAgentConsultsOverRestThenGoesBackOrCompletesTheTransfer() throws Exception {
+        String first = signIn("2001");
+        try (Baresip phone = Baresip.start(workFolder("phone-2001"), "2001", "secret-2001", sipPort(), true);
+             Baresip quietPhone = Baresip.start(workFolder("phone-2002"), "2002", "secret-2002", sipPort(), false);
+             Baresip colleaguePhone = Baresip.start(workFolder("phone-2003"), "2003", "secret-2003", sipPort(), true)) {
+            phone.awaitRegistered();
+            quietPhone.awaitRegistered();
+            colleaguePhone.awaitRegistered();
+            String quiet = signIn("2002");
+            String colleague = signIn("2003");
+            Sipp caller = Sipp.call("silent-caller", sipPort(), "200", workFolder("caller"), "-m", "1");
+            String id = awaitCall("QUEUED", null).get("interactionId").asText();
+            assertEquals(204, http().post("/api/v1/interactions/" + id + "/pull", admin,
+                    "{\"agent\":\"" + first + "\"}").statusCode());
+            awaitCall("TALKING", first);
+            String consult = "/api/v1/calls/" + id + "/consult";
+            HttpResponse<String> nobody = http().post(consult, admin, "{}");
+            assertEquals(400, nobody.statusCode());
+            assertTrue(nobody.body(), nobody.body().contains("\"field\":\"agent\""));
+
+            // A colleague who does not answer: the agent gives up and is back with the customer.
+            assertEquals(204, http().post(consult, admin, "{\"agent\":\"" + quiet + "\"}").statusCode());
+            Await.until("the colleague's phone rings", Duration.ofSeconds(10), () -> quietPhone.rang()
+                    && http().get(consult, admin).body().contains("RINGING"));
+            assertEquals("hold waits for the consultation's end", 409,
+                    http().post("/api/v1/calls/" + id + "/hold", admin, "").statusCode());
+            assertEquals(204, http().delete(consult, admin).statusCode());
+            assertEquals(404, http().get(consult, admin).statusCode());
+            assertTrue("back with the customer", !awaitCall("TALKING", first).get("held").asBoolean());
+
+            // A colleague who answers: they talk, then the transfer completes and the first agent wraps up.
+            assertEquals(204, http().post(consult, admin, "{\"agent\":\"" + colleague + "\"}").statusCode());
+            Await.until("the agent talks with the colleague", Duration.ofSeconds(10),
+                    () -> http().get(consult, admin).body().contains("TALKING"));
+            colleaguePhone.awaitAnswered();
+            assertEquals(204, http().post(consult + "/complete", admin, "").statusCode());
+            String joined = awaitCall("TALKING", colleague).get("interactionId").asText();
+            Await.until("the first agent's part ended", Duration.ofSeconds(10), () -> history(id).contains("ENDED"));
+            assertEquals(204, http().post("/api/v1/calls/" + joined + "/hangup", admin, "").statusCode());
+            assertEquals(caller.output(), 0, caller.await(60));
+        }
+    }
+
+    @Test
     public void aParkedCallIsTakenByAnotherPhoneDialingTheSlot() throws Exception {
         String first = signIn("2001");
         try (Baresip phone = Baresip.start(workFolder("phone-2001"), "2001", "secret-2001", sipPort(), true)) {

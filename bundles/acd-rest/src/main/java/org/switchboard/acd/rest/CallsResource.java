@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -26,6 +27,7 @@ import org.switchboard.api.security.Role;
 import org.switchboard.api.voice.CallControl;
 import org.switchboard.api.voice.CallControlException;
 import org.switchboard.api.voice.CallView;
+import org.switchboard.api.voice.Consultation;
 import org.switchboard.api.voice.TransferTarget;
 
 /**
@@ -91,6 +93,54 @@ public class CallsResource {
     public void transfer(@PathParam("id") String id, Transfer body, @Context SecurityContext caller) {
         TransferTarget target = target(body);
         run(id, caller, "call.transfer", target.kind() + " " + target.value(), () -> voice().transfer(id, target));
+    }
+
+    /** Whom an agent consults while the customer holds: exactly one of an agent's login or a number. */
+    public record Consult(String agent, String number) {
+    }
+
+    @POST
+    @Path("{id}/consult")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Consulted transfer, first step: the customer holds while the agent's phone is put through to"
+            + " {\"agent\":LOGIN} (their phone rings) or {\"number\":EXTERNAL}; then POST …/consult/complete, or"
+            + " DELETE …/consult to go back to the customer")
+    public void consult(@PathParam("id") String id, Consult body, @Context SecurityContext caller) {
+        if (body == null || (body.agent() == null) == (body.number() == null)) {
+            throw ProblemException.invalid("agent", "name exactly one of 'agent' or 'number'");
+        }
+        TransferTarget target = body.agent() != null
+                ? new TransferTarget(TransferTarget.Kind.AGENT, Check.name("agent", body.agent()))
+                : new TransferTarget(TransferTarget.Kind.EXTERNAL, Check.phone("number", body.number()));
+        run(id, caller, "call.consult", target.kind() + " " + target.value(), () -> voice().consult(id, target));
+    }
+
+    @GET
+    @Path("{id}/consult")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The consultation going on in the call: whom, and RINGING or TALKING (404 when none)")
+    public Consultation consultation(@PathParam("id") String id, @Context SecurityContext caller) {
+        Consultation[] found = new Consultation[1];
+        run(id, caller, null, null, () -> found[0] = voice().consultation(id).orElse(null));
+        if (found[0] == null) {
+            throw ProblemException.notFound("Call '" + id + "' has no consultation");
+        }
+        return found[0];
+    }
+
+    @POST
+    @Path("{id}/consult/complete")
+    @Operation(summary = "Completes the consulted transfer: the customer and the consulted party talk; the agent"
+            + " leaves and wraps up (a consulted agent takes the call in distribution)")
+    public void completeTransfer(@PathParam("id") String id, @Context SecurityContext caller) {
+        run(id, caller, "call.transfer.complete", null, () -> voice().completeTransfer(id));
+    }
+
+    @DELETE
+    @Path("{id}/consult")
+    @Operation(summary = "Ends the consultation: the consulted party is let go, the agent is back with the customer")
+    public void cancelConsultation(@PathParam("id") String id, @Context SecurityContext caller) {
+        run(id, caller, "call.consult.end", null, () -> voice().cancelConsultation(id));
     }
 
     /** Who picks a ringing call up (absent: the agent signed in as the caller of the API). */
@@ -182,7 +232,7 @@ public class CallsResource {
         return new TransferTarget(TransferTarget.Kind.ENTRY_POINT, Check.name("entryPoint", body.entryPoint()));
     }
 
-    /** Agents may act on their own calls only; supervisors on any. */
+    /** Agents may act on their own calls only; supervisors on any. A null {@code action} is a read, not audited. */
     private void run(String id, SecurityContext caller, String action, String detail, Runnable command) {
         CallControl voice = voice();
         if (!caller.isUserInRole(Role.SUPERVISOR.realmName())) {
@@ -202,7 +252,9 @@ public class CallsResource {
             }
             throw new ProblemException(409, "Conflict", e.getMessage(), null);
         }
-        Audit.record(audit, caller, action, id, detail);
+        if (action != null) {
+            Audit.record(audit, caller, action, id, detail);
+        }
     }
 
     private CallControl voice() {

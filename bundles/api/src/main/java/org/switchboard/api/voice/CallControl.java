@@ -34,6 +34,25 @@ public interface CallControl {
      */
     String park(String interactionId);
 
+    /**
+     * Consulted transfer, first step: the customer holds (hearing music) while the agent's phone is put through to
+     * {@code target}, an agent (their phone rings) or an external number (through the trunk). A consultation that
+     * fails or is not answered within 30 s ends, and the agent is back with the customer.
+     */
+    void consult(String interactionId, TransferTarget target);
+
+    /** The consultation going on in the call, if any. */
+    java.util.Optional<Consultation> consultation(String interactionId);
+
+    /** Ends the consultation: the consulted party is let go and the agent is back with the customer. */
+    void cancelConsultation(String interactionId);
+
+    /**
+     * Completes a consulted transfer: the customer and the consulted party talk, the agent leaves and wraps up;
+     * a consulted agent takes the call in distribution.
+     */
+    void completeTransfer(String interactionId);
+
     /** Rings the supervisor's phone at {@code extension}; once answered, it joins the conversation in {@code mode}. */
     void monitor(String interactionId, String extension, MonitorMode mode);
 }

@@ -87,6 +87,7 @@ final class B2bua {
     private final Transfers transfers;
     private final DialogRequests dialogs;
     private final Callbacks callbacks;
+    private final Consultations consultations;
 
     B2bua(CallContext context, MediaService media, AcdService acd, FlowService flows, Registrations registrations,
             Registrar registrar, CallSettings settings, Consumer<Recording> recorded, Consumer<Voicemail> voicemails,
@@ -122,6 +123,8 @@ final class B2bua {
         this.transfers = new Transfers(this, legs, context, acd, flows, outside, parking, registrar, media, monitoring);
         this.dialogs = new DialogRequests(this, context, sessions, monitoring);
         this.callbacks = new Callbacks(this, legs, context, media, acd, outside, authentication);
+        this.consultations = new Consultations(this, context, media, acd, registrations, outside, authentication,
+                transfers);
     }
 
     /** A request about calls (on the SIP thread), for the part that deals with it. */
@@ -141,6 +144,11 @@ final class B2bua {
     /** Transfers and parking, which call control also asks for. */
     Transfers transfers() {
         return transfers;
+    }
+
+    /** Consultations, which call control starts and ends. */
+    Consultations consultations() {
+        return consultations;
     }
 
     /** Supervisors' legs, which call control sets up. */
@@ -561,6 +569,10 @@ final class B2bua {
             monitoring.response(call, event, cseq);
             return;
         }
+        if (Consultations.isConsulted(call, callId(response))) {
+            consultations.response(call, event, cseq);
+            return;
+        }
         if (call.outbound && callId(response).equals(call.callerCallId)) {
             callbacks.customerResponse(call, event, cseq);
             return;
@@ -692,6 +704,8 @@ final class B2bua {
                 legs.agentLegFailed(call, Response.REQUEST_TIMEOUT);
             } else if (call.state == VoiceCall.State.DIALING_CUSTOMER && transaction == call.customerInvite) {
                 callbacks.customerFailed(call, "no answer from the trunk");
+            } else if (call.consult != null && transaction == call.consult.invite) {
+                consultations.timeout(call);
             }
         });
     }
@@ -795,6 +809,7 @@ final class B2bua {
     void finish(VoiceCall call) {
         call.state = VoiceCall.State.ENDED;
         monitoring.end(call, true);
+        consultations.release(call);
         closeBridge(call);
         call.callerMedia.close();
         forgetAgentLeg(call);

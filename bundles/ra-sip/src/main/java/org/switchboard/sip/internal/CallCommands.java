@@ -3,6 +3,7 @@ package org.switchboard.sip.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.switchboard.api.media.MonitorMode;
 import org.switchboard.api.voice.CallControl;
 import org.switchboard.api.voice.CallControlException;
 import org.switchboard.api.voice.CallView;
+import org.switchboard.api.voice.Consultation;
 import org.switchboard.api.voice.TransferTarget;
 
 /** Call control for REST, the console and phones: each command runs on the call's lane, and its refusal is thrown. */
@@ -33,6 +35,7 @@ final class CallCommands implements CallControl {
     private final AcdService acd;
     private final Transfers transfers;
     private final Monitoring monitoring;
+    private final Consultations consultations;
 
     CallCommands(B2bua b2bua, CallContext context, AcdService acd) {
         this.b2bua = b2bua;
@@ -42,6 +45,7 @@ final class CallCommands implements CallControl {
         this.acd = acd;
         this.transfers = b2bua.transfers();
         this.monitoring = b2bua.monitoring();
+        this.consultations = b2bua.consultations();
     }
 
     @Override
@@ -139,6 +143,32 @@ final class CallCommands implements CallControl {
     }
 
     @Override
+    public void consult(String interactionId, TransferTarget target) {
+        command(interactionId, call -> {
+            talking(call, "consulted about");
+            consultations.start(call, target);
+        });
+    }
+
+    @Override
+    public Optional<Consultation> consultation(String interactionId) {
+        java.util.concurrent.atomic.AtomicReference<Optional<Consultation>> view =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        command(interactionId, call -> view.set(consultations.view(call)));
+        return view.get();
+    }
+
+    @Override
+    public void cancelConsultation(String interactionId) {
+        command(interactionId, consultations::cancel);
+    }
+
+    @Override
+    public void completeTransfer(String interactionId) {
+        command(interactionId, consultations::complete);
+    }
+
+    @Override
     public void monitor(String interactionId, String extension, MonitorMode mode) {
         command(interactionId, call -> {
             talking(call, "monitored");
@@ -151,6 +181,10 @@ final class CallCommands implements CallControl {
         if (call.state != VoiceCall.State.TALKING || call.bridge == null) {
             throw new CallControlException("call " + call.id + " is " + call.state + "; only a call in conversation can be "
                     + what, false);
+        }
+        if (call.consult != null) {
+            throw new CallControlException("call " + call.id + " is in a consultation with " + call.consult.target
+                    + "; complete the transfer or end the consultation first", false);
         }
     }
 

@@ -50,7 +50,8 @@ final class DialogRequests {
             return;
         }
         boolean fromCaller = call.callerCallId.equals(callId(request));
-        MediaLeg leg = fromCaller ? call.callerMedia : call.agentMedia;
+        boolean fromConsulted = Consultations.isConsulted(call, callId(request));
+        MediaLeg leg = fromCaller ? call.callerMedia : fromConsulted ? call.consult.media : call.agentMedia;
         if (leg == null) {
             sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
@@ -60,7 +61,7 @@ final class DialogRequests {
             return;
         }
         leg.connect(offer.address(), offer.codec(), offer.telephoneEventType());
-        if (!fromCaller && call.state == VoiceCall.State.TALKING) {
+        if (!fromCaller && !fromConsulted && call.state == VoiceCall.State.TALKING) {
             // The agent's phone holds the call: the customer hears music until it is taken back.
             if (offer.direction().onHold()) {
                 LOG.info("Call {} put on hold by agent {}", call.id, call.agent);
@@ -86,6 +87,10 @@ final class DialogRequests {
             if (callId(request).equals(call.supervisorCallId)) {
                 LOG.info("Call {}: supervisor at {} left", call.id, call.supervisorExtension);
                 monitoring.end(call, false);
+                return;
+            }
+            if (Consultations.isConsulted(call, callId(request))) {
+                b2bua.consultations().hungUp(call);
                 return;
             }
             boolean fromCaller = call.callerCallId.equals(callId(request));

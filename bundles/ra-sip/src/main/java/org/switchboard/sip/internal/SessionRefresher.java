@@ -53,7 +53,8 @@ final class SessionRefresher {
         VoiceCall call = in.call();
         context.lanes().execute(call.lane, () -> {
             boolean fromCaller = call.callerCallId.equals(callId(request));
-            MediaLeg leg = fromCaller ? call.callerMedia : call.agentMedia;
+            MediaLeg leg = fromCaller ? call.callerMedia
+                    : Consultations.isConsulted(call, callId(request)) ? call.consult.media : call.agentMedia;
             if (call.state == VoiceCall.State.ENDED || leg == null) {
                 sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
                 return;

@@ -200,20 +200,29 @@ final class Transfers {
         sip.sendBye(transferorDialog);
         transferorMedia.close();
 
-        // The agent leaves the customer's call and wraps up; the consulted party takes the agent's place.
+        handOver(customer, consultedDialog, consultedCallId, consultedMedia, consultedExtension,
+                consultation.externalNumber, consultation.trunk);
+    }
+
+    /**
+     * The agent leaves the customer's call and wraps up; the party on {@code dialog} takes the agent's place: the
+     * agent signed in at {@code extension} in distribution, or a {@code number} outside it.
+     */
+    void handOver(VoiceCall customer, Dialog dialog, String sipCallId, MediaLeg media, String extension, String number,
+            Trunk trunk) {
         dropAgentLeg(customer);
-        customer.agentDialog = consultedDialog;
-        customer.agentCallId = consultedCallId;
-        customer.agentMedia = consultedMedia;
-        customer.agentExtension = consultedExtension;
-        calls.addLeg(consultedCallId, customer);
-        if (consultation.externalNumber != null) {
-            // The agent consulted someone outside: the customer now talks with them, outside distribution.
-            customer.externalNumber = consultation.externalNumber;
+        customer.agentDialog = dialog;
+        customer.agentCallId = sipCallId;
+        customer.agentMedia = media;
+        customer.agentExtension = extension;
+        calls.addLeg(sipCallId, customer);
+        if (number != null) {
+            // Someone outside: the customer now talks with them, outside distribution.
+            customer.externalNumber = number;
             customer.outsideDistribution = true;
-            customer.trunk = consultation.trunk;
+            customer.trunk = trunk;
         } else {
-            takeInDistribution(customer, consultedExtension);
+            takeInDistribution(customer, extension);
         }
         b2bua.bridge(customer);
     }

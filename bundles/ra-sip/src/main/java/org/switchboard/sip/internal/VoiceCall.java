@@ -97,6 +97,8 @@ final class VoiceCall {
     }
 
     MediaBridge bridge;
+    /** The agent's consultation while the customer holds, if any. */
+    ConsultLeg consult;
     boolean held;
     /** The park slot while parked. */
     String parkedAt;
