@@ -102,7 +102,7 @@ final class AgentLegs {
             call.agent = agent;
             call.agentExtension = extension;
             send(call, invite, agentMedia);
-            LOG.info("Call {}: ringing {} at {}", call.id, agent == null ? "extension " + extension : "agent " + agent,
+            LOG.debug("Call {}: ringing {} at {}", call.id, agent == null ? "extension " + extension : "agent " + agent,
                     contact);
         } catch (SipException | RuntimeException e) {
             LOG.warn("Call {} cannot ring {} at {}: {}", call.id, extension, contact, e.toString());
@@ -151,7 +151,7 @@ final class AgentLegs {
             call.trunk = trunk.get();
             call.externalNumber = number;
             send(call, invite, leg);
-            LOG.info("Call {}: dialing {} through trunk {}", call.id, number, trunk.get().name());
+            LOG.debug("Call {}: dialing {} through trunk {}", call.id, number, trunk.get().name());
         } catch (ParseException | SipException | RuntimeException e) {
             LOG.warn("Call {} cannot dial {}: {}", call.id, number, e.toString());
             b2bua.forgetAgentLeg(call);
@@ -207,7 +207,7 @@ final class AgentLegs {
     /** Distribution took the offer back from {@code agent}: their phone stops ringing. */
     void stopRinging(VoiceCall call, String agent) {
         if (call.state == VoiceCall.State.RINGING_AGENT && agent.equals(call.agent)) {
-            LOG.info("Call {}: offer to {} ended; ringing stops", call.id, agent);
+            LOG.debug("Call {}: offer to {} ended; ringing stops", call.id, agent);
             b2bua.cancelAgent(call);
             call.state = VoiceCall.State.QUEUED;
         }

@@ -285,7 +285,7 @@ final class B2bua {
         }
         if (extension.isPresent() || outside) {
             call.internal = true;
-            LOG.info("Call {} from {} to {} {}", call.id, caller, outside ? "number" : "extension", dialed);
+            LOG.debug("Call {} from {} to {} {}", call.id, caller, outside ? "number" : "extension", dialed);
             if (outside) {
                 legs.dialOutside(call, dialed);
             } else {
@@ -296,7 +296,7 @@ final class B2bua {
         if (!answerCaller(call)) {
             return;
         }
-        LOG.info("Call {} from {} to {} answered", call.id, caller, dialed);
+        LOG.debug("Call {} from {} to {} answered", call.id, caller, dialed);
         if (!flows.start(new SipCallSession(call, this))) {
             LOG.info("Call {}: entry point {} went away meanwhile; hanging up", call.id, dialed);
             hangUpFromFlow(call);
@@ -425,7 +425,7 @@ final class B2bua {
         }
         call.state = VoiceCall.State.QUEUED;
         playHoldMusic(call);
-        LOG.info("Call {} from {} waiting in queue {}", call.id, call.caller, call.queue);
+        LOG.debug("Call {} from {} waiting in queue {}", call.id, call.caller, call.queue);
         if (!announceEvery.isZero()) {
             announcements.schedule(call, announceEvery, language);
         }
@@ -471,9 +471,9 @@ final class B2bua {
     /** A party hung up ({@code byCaller}: the caller): the other is let go, and distribution hears of it. */
     void hangUp(VoiceCall call, boolean byCaller) {
         switch (call.state) {
-            case FLOW -> LOG.info("Call {}: caller hung up in the flow after {}", call.id, waited(call));
+            case FLOW -> LOG.debug("Call {}: caller hung up in the flow after {}", call.id, waited(call));
             case QUEUED -> {
-                LOG.info("Call {}: caller hung up after {} waiting in queue {}", call.id, waited(call), call.queue);
+                LOG.debug("Call {}: caller hung up after {} waiting in queue {}", call.id, waited(call), call.queue);
                 ignoreConflict(() -> acd.abandon(call.id));
             }
             case PARKED -> {
@@ -489,7 +489,7 @@ final class B2bua {
                 ignoreConflict(() -> acd.end(call.id));
             }
             case RINGING_AGENT -> {
-                LOG.info("Call {}: caller hung up while {} was rung", call.id,
+                LOG.debug("Call {}: caller hung up while {} was rung", call.id,
                         call.internal ? "extension " + call.agentExtension : "agent " + call.agent);
                 cancelAgent(call);
                 if (call.distributed()) {
@@ -497,7 +497,7 @@ final class B2bua {
                 }
             }
             case TALKING -> {
-                LOG.info("Call {}: {} hung up", call.id, byCaller ? "caller" : "agent " + call.agent);
+                LOG.debug("Call {}: {} hung up", call.id, byCaller ? "caller" : "agent " + call.agent);
                 sip.sendBye(byCaller ? call.agentDialog : call.callerDialog);
                 if (call.distributed()) {
                     ignoreConflict(() -> acd.end(call.id));
@@ -644,7 +644,7 @@ final class B2bua {
         if (call.internal) {
             if (answerCaller(call)) {
                 bridge(call);
-                LOG.info("Call {}: {} answered {}", call.id, call.externalNumber != null ? call.externalNumber
+                LOG.debug("Call {}: {} answered {}", call.id, call.externalNumber != null ? call.externalNumber
                         : "extension " + call.agentExtension, call.caller);
             } else {
                 sip.sendBye(dialog);
@@ -654,7 +654,7 @@ final class B2bua {
         if (!call.distributed()) {
             call.transferUnanswered = null;
             bridge(call);
-            LOG.info("Call {}: {} answered; the caller {} is bridged with them", call.id, AgentLegs.calledParty(call),
+            LOG.debug("Call {}: {} answered; the caller {} is bridged with them", call.id, AgentLegs.calledParty(call),
                     call.caller);
             return;
         }
@@ -669,7 +669,7 @@ final class B2bua {
             return;
         }
         bridge(call);
-        LOG.info("Call {}: agent {} answered; caller {} bridged after {} waiting", call.id, call.agent, call.caller,
+        LOG.debug("Call {}: agent {} answered; caller {} bridged after {} waiting", call.id, call.agent, call.caller,
                 waited(call));
     }
 
@@ -807,6 +807,10 @@ final class B2bua {
     }
 
     void finish(VoiceCall call) {
+        // One line a call at INFO: its steps are at DEBUG, and a call in distribution has them in its history too.
+        LOG.info("Call {} from {} to {} ended after {} ms{}", call.id, call.caller, call.dialed,
+                Duration.between(call.startedAt, Instant.now()).toMillis(),
+                call.agent == null ? "" : ", last with agent " + call.agent);
         call.state = VoiceCall.State.ENDED;
         monitoring.end(call, true);
         consultations.release(call);
@@ -823,7 +827,7 @@ final class B2bua {
             call.bridge = null;
         }
         if (call.recording != null && call.bridgedAt != null) {
-            LOG.info("Call {} recorded to {}", call.id, call.recording);
+            LOG.debug("Call {} recorded to {}", call.id, call.recording);
             recorded.accept(new Recording(call.id + "-" + call.bridgedAt.toEpochMilli(), call.id, call.agent,
                     call.caller, call.dialed, call.bridgedAt, Instant.now(), call.recording.toString()));
         }

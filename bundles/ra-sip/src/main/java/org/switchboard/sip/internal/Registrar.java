@@ -72,7 +72,7 @@ final class Registrar {
         expires = Math.min(expires, maxExpires);
         SipURI uri = (SipURI) contact.getAddress().getURI();
         registrations.bind(new Registrations.Binding(extension, uri, now + expires * 1000L, source));
-        LOG.info("Phone {} registered at {} for {} s", extension, uri, expires);
+        LOG.debug("Phone {} registered at {} for {} s", extension, uri, expires);
         try {
             ContactHeader answered = (ContactHeader) contact.clone();
             answered.setExpires(expires);
