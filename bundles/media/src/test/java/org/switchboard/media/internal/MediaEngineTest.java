@@ -2,7 +2,8 @@ package org.switchboard.media.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
+import static org.switchboard.media.internal.Eventually.sizeOf;
+import static org.switchboard.media.internal.Eventually.waitFor;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -185,24 +186,6 @@ public class MediaEngineTest {
         MediaLeg next = engine.open();
         assertTrue(next.local().getPort() != port);
         next.close();
-    }
-
-    private void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("condition not met within 5 s");
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static DatagramChannel phone() throws IOException {

@@ -3,7 +3,8 @@ package org.switchboard.media.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
+import static org.switchboard.media.internal.Eventually.sizeOf;
+import static org.switchboard.media.internal.Eventually.waitFor;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.After;
 import org.junit.Before;
@@ -136,23 +136,5 @@ public class MessageRecordingTest {
             packet.put(RtpPacket.HEADER + i, sample);
         }
         phone.send(packet, leg.local());
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("condition not met within 5 s");
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }
