@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Form';
+import { seg } from '../../lib/api';
+import { useConsole } from '../../lib/context';
+import type { Skill } from '../../lib/model';
+
+/** The skills catalogue: a list, and a form to add or describe one. */
+export function SkillsAdmin() {
+  const { api, t } = useConsole();
+  const [skills, setSkills] = useState<Skill[]>([]);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [saved, setSaved] = useState(false);
+
+  const load = () => api.get<Skill[]>('/v1/skills').then(setSkills, (e) => setErrors(errorsOf(e, [])));
+  useEffect(() => {
+    load();
+  }, []);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setErrors(NO_ERRORS);
+    setSaved(false);
+    try {
+      await api.put(`/v1/skills/${seg(name.trim())}`, { description });
+      setSaved(true);
+      setName('');
+      setDescription('');
+      load();
+    } catch (e) {
+      setErrors(errorsOf(e, ['name', 'description']));
+    }
+  };
+
+  const remove = async (skill: string) => {
+    setErrors(NO_ERRORS);
+    try {
+      await api.delete(`/v1/skills/${seg(skill)}`);
+      load();
+    } catch (e) {
+      setErrors(errorsOf(e, []));
+    }
+  };
+
+  return (
+    <section class="card">
+      <h2>{t('admin.skills')}</h2>
+      <table class="list">
+        <tbody>
+          {skills.map((skill) => (
+            <tr data-skill={skill.name}>
+              <td><strong>{skill.name}</strong></td>
+              <td>{skill.description}</td>
+              <td class="actions">
+                <button type="button" class="link" onClick={() => { setName(skill.name); setDescription(skill.description ?? ''); }}>
+                  {t('common.edit')}</button>
+                <button type="button" class="link danger" onClick={() => remove(skill.name)}>{t('common.delete')}</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form class="form" onSubmit={save} id="skill-form">
+        <Field id="skill-name" label="Name" error={errors.fields.name}>
+          <input id="skill-name" required value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+        </Field>
+        <Field id="skill-description" label="Description" error={errors.fields.description}>
+          <input id="skill-description" value={description} onInput={(e) => setDescription((e.target as HTMLInputElement).value)} />
+        </Field>
+        {errors.form && <p class="error" role="alert">{errors.form}</p>}
+        {saved && <p class="notice" role="status">{t('common.saved')}</p>}
+        <button type="submit" class="primary">{t('common.save')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { duration } from '../../i18n';
+import { seg } from '../../lib/api';
+import { useConsole } from '../../lib/context';
+import type { OwnState } from '../../lib/desktop';
+import type { Agent, Code } from '../../lib/model';
+
+/** The agent's state with its reason and time in state; start and finish work. */
+export function StateBar({ agent, own, reasons, now, live, onChanged, onError }: {
+  agent: Agent;
+  own: OwnState;
+  reasons: Code[];
+  now: number;
+  live: boolean;
+  onChanged: () => void;
+  onError: (message: string | null) => void;
+}) {
+  const { api, t } = useConsole();
+  const me = agent.login;
+  const [extension, setExtension] = useState(agent.extension ?? '');
+  const [reason, setReason] = useState(own.reason ?? reasons[0]?.code ?? '');
+
+  const call = async (action: () => Promise<unknown>) => {
+    onError(null);
+    try {
+      await action();
+      onChanged();
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
+
+  if (own.state === 'LOGGED_OUT') {
+    return (
+      <section class="card state-bar">
+        <h2>{t('desktop.signInTitle')}</h2>
+        <form class="inline" onSubmit={(e) => {
+          e.preventDefault();
+          call(() => api.post(`/v1/agents/${seg(me)}/login`, extension.trim() ? { extension: extension.trim() } : {}));
+        }}>
+          <label for="extension">{t('desktop.extension')}</label>
+          <input id="extension" value={extension} inputMode="numeric" size={8}
+            onInput={(e) => setExtension((e.target as HTMLInputElement).value)} />
+          <button type="submit" class="primary" id="start-work">{t('desktop.signIn')}</button>
+        </form>
+      </section>
+    );
+  }
+
+  const setState = (state: 'READY' | 'NOT_READY', chosen?: string) =>
+    call(() => api.put(`/v1/agents/${seg(me)}/state`, state === 'READY' ? { state } : { state, reason: chosen || undefined }));
+
+  return (
+    <section class="card state-bar" aria-label={t('desktop.state')}>
+      <span class={`state-badge state-${own.state}`} id="my-state">{t(`state.${own.state}`)}</span>
+      {own.reason && <span class="reason" id="my-reason">{reasons.find((r) => r.code === own.reason)?.label ?? own.reason}</span>}
+      <span class="timer" id="time-in-state">{duration((now - own.since) / 1000)}</span>
+      <span class="spacer" />
+      <button type="button" id="go-ready" class={own.state === 'READY' ? 'primary pressed' : 'primary'}
+        disabled={own.state === 'READY'} onClick={() => setState('READY')}>{t('desktop.ready')}</button>
+      <label class="sr-only" for="reason">{t('desktop.reason')}</label>
+      <select id="reason" value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value)}>
+        {reasons.map((code) => <option value={code.code}>{code.label}</option>)}
+      </select>
+      <button type="button" id="go-not-ready" onClick={() => setState('NOT_READY', reason)}>{t('desktop.notReady')}</button>
+      <button type="button" class="link" id="finish-work" onClick={() => call(() => api.post(`/v1/agents/${seg(me)}/logout`))}>
+        {t('desktop.signOut')}
+      </button>
+      <span class={`live ${live ? 'on' : 'off'}`} title={live ? t('common.live') : t('common.offline')}>●</span>
+    </section>
+  );
+}
