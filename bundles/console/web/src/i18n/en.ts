@@ -1,3 +1,5 @@
+import { adminEn } from './admin.en';
+
 // English texts of the console. Keys are grouped by screen; `{name}` marks a value filled in.
 export const en = {
   'app.title': 'Switchboard',
@@ -132,20 +134,7 @@ export const en = {
   'contact.drop': 'Drop',
   'contact.move': 'Move',
   'contact.priority': 'Priority',
-  'admin.agents': 'Agents',
-  'admin.groups': 'Groups',
-  'admin.skills': 'Skills',
-  'admin.queues': 'Queues',
-  'admin.reasons': 'Not-ready reasons',
-  'admin.dispositions': 'Dispositions',
-  'admin.flows': 'Flows',
-  'admin.entryPoints': 'Entry points',
-  'admin.users': 'Users',
-  'reports.title': 'Reports',
-  'reports.queues': "Today's queues",
-  'reports.agentStates': 'Agent state durations today',
-  'reports.csv': 'Download CSV',
-  'reports.minutes': 'minutes',
+  ...adminEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { adminRu } from './admin.ru';
 import type { MessageKey } from './en';
 
 // Русские тексты консоли; ключи те же, что в en.ts.
@@ -134,18 +135,5 @@ export const ru: Record<MessageKey, string> = {
   'contact.drop': 'Снять',
   'contact.move': 'Переместить',
   'contact.priority': 'Приоритет',
-  'admin.agents': 'Операторы',
-  'admin.groups': 'Группы',
-  'admin.skills': 'Навыки',
-  'admin.queues': 'Очереди',
-  'admin.reasons': 'Причины неготовности',
-  'admin.dispositions': 'Результаты обращений',
-  'admin.flows': 'Сценарии',
-  'admin.entryPoints': 'Точки входа',
-  'admin.users': 'Пользователи',
-  'reports.title': 'Отчёты',
-  'reports.queues': 'Очереди за сегодня',
-  'reports.agentStates': 'Время операторов в статусах за сегодня',
-  'reports.csv': 'Скачать CSV',
-  'reports.minutes': 'минуты',
+  ...adminRu,
 };
