@@ -65,6 +65,8 @@ describe('sessions and screens', () => {
     expect(screensFor(session(['agent']))).toEqual(['desktop']);
     expect(screensFor(session(['agent', 'supervisor']))).toEqual(['desktop', 'wallboard', 'agents', 'reports']);
     expect(screensFor(session(['agent', 'supervisor', 'admin']))).toContain('admin');
+    expect(screensFor(session(['admin']))).toEqual(['desktop', 'wallboard', 'agents', 'reports', 'admin']);
+    expect(screensFor(session(['supervisor']))).toEqual(['desktop', 'wallboard', 'agents', 'reports']);
   });
 
   it('opens the screen of the hash when allowed, else the first one', () => {

@@ -39,8 +39,10 @@ export function isExpired(session: Session, now: number = Date.now()): boolean {
 
 /** Whether the session holds the role; admin includes supervisor includes agent, as on the server. */
 export function hasRole(session: Session | null, role: Role): boolean {
-  return !!session && session.roles.includes(role);
+  return !!session && session.roles.some((held) => RANK.indexOf(held) >= RANK.indexOf(role));
 }
+
+const RANK: Role[] = ['agent', 'supervisor', 'admin'];
 
 /** The screens a user may open, in menu order: the role decides what is shown. */
 export function screensFor(session: Session | null): Screen[] {

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { duration } from '../i18n';
 import { ApiError, seg } from '../lib/api';
 import { useConsole } from '../lib/context';
 import { applyEvent, phaseOf, shortcutOf, type OwnState, type WorkItem } from '../lib/desktop';
@@ -170,8 +169,6 @@ export function AgentDesktop() {
         </section>
       </div>
       <p class="shortcuts muted">{t('desktop.shortcuts')}</p>
-      <p class="muted handled" id="handled">{t('desktop.handled', { count: agent.handled ?? 0 })}
-        {' · '}{t('desktop.inState', { time: duration((now - own.since) / 1000) })}</p>
     </div>
   );
 }

@@ -55,6 +55,7 @@ export function StateBar({ agent, own, reasons, now, live, onChanged, onError }:
       <span class={`state-badge state-${own.state}`} id="my-state">{t(`state.${own.state}`)}</span>
       {own.reason && <span class="reason" id="my-reason">{reasons.find((r) => r.code === own.reason)?.label ?? own.reason}</span>}
       <span class="timer" id="time-in-state">{duration((now - own.since) / 1000)}</span>
+      <span class="muted" id="handled">{t('desktop.handled', { count: agent.handled ?? 0 })}</span>
       <span class="spacer" />
       <button type="button" id="go-ready" class={own.state === 'READY' ? 'primary pressed' : 'primary'}
         disabled={own.state === 'READY'} onClick={() => setState('READY')}>{t('desktop.ready')}</button>

@@ -4,6 +4,8 @@ import { Dialog } from '../../components/Dialog';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import { colleaguesMatching } from '../../lib/directory';
+import { followEvents } from '../../lib/events';
+import { applyStateChange } from '../../lib/wallboard';
 import type { Agent, Queue } from '../../lib/model';
 
 /** Where a call goes: a colleague from the directory with their live state, a queue, or a number outside. */
@@ -22,11 +24,16 @@ export function TransferDialog({ callId, onClose, onConsulting }: {
   const call = `/v1/calls/${seg(callId)}`;
 
   useEffect(() => {
-    api.get<Agent[]>('/v1/agents').then(setAgents, () => undefined);
     api.get<Queue[]>('/v1/queues').then((list) => {
       setQueues(list);
       setQueue(list[0]?.name ?? '');
     }, () => undefined);
+    // Colleagues' states stay live while the directory is open.
+    return followEvents(api, '?presence=true', {
+      onOpen: () => api.get<Agent[]>('/v1/agents').then(setAgents, () => undefined),
+      onDown: () => undefined,
+      onEvent: (event) => setAgents((current) => applyStateChange(current, event)),
+    });
   }, []);
 
   const send = async (path: string, body: Record<string, string>, consult = false) => {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -173,10 +174,13 @@ public class ApplianceIT extends ApplianceTestSupport {
     }
 
     @Test
-    public void consoleServesItsSignInPage() throws Exception {
+    public void consoleServesItsPageAndScripts() throws Exception {
         HttpResponse<String> page = http().get("/console/index.html", null);
         assertEquals(200, page.statusCode());
-        assertThat(page.body(), containsString("Sign in"));
+        assertThat(page.body(), containsString("<div id=\"app\">"));
+        java.util.regex.Matcher script = Pattern.compile("src=\"(/console/assets/[^\"]+\\.js)\"").matcher(page.body());
+        assertTrue("the page loads its script from the hashed assets", script.find());
+        assertEquals(200, http().get(script.group(1), null).statusCode());
         assertEquals(302, http().get("/console", null).statusCode());
     }
 }

@@ -2,10 +2,16 @@ package org.switchboard.acd.rest;
 
 import org.switchboard.api.acd.AcdEvent;
 
-/** Which events a stream wants: those of one queue and/or one agent (null: any). */
-record EventFilter(String queue, String agent) {
+/**
+ * Which events a stream wants: those of one queue and/or one agent (null: any); with {@code presence} only the
+ * agents' state changes, which every agent may follow to see whether colleagues are free.
+ */
+record EventFilter(String queue, String agent, boolean presence) {
 
     boolean accepts(AcdEvent event) {
+        if (presence && !(event instanceof AcdEvent.AgentStateChanged)) {
+            return false;
+        }
         return matches(queue, queueOf(event)) && matches(agent, agentOf(event));
     }
 

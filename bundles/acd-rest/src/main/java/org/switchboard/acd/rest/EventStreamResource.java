@@ -49,14 +49,16 @@ public class EventStreamResource implements AcdListener {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Live distribution events (server-sent events); filter with ?queue= and ?agent= (agents: their own)")
+    @Operation(summary = "Live distribution events (server-sent events); filter with ?queue= and ?agent= (agents: their own);"
+            + " ?presence=true: only agents' state changes, for everyone")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @QueryParam("queue") String queue,
-            @QueryParam("agent") String agent, @Context SecurityContext caller) {
-        if (!caller.isUserInRole(Role.SUPERVISOR.realmName())) {
-            // Agents follow their own events; supervisors anyone's.
+            @QueryParam("agent") String agent, @QueryParam("presence") boolean presence,
+            @Context SecurityContext caller) {
+        if (!presence && !caller.isUserInRole(Role.SUPERVISOR.realmName())) {
+            // Agents follow their own events, and everyone's presence; supervisors anything.
             AgentsResource.mayActFor(agent == null ? "" : agent, caller);
         }
-        subscribers.add(new Subscriber(sink, sse, new EventFilter(queue, agent)));
+        subscribers.add(new Subscriber(sink, sse, new EventFilter(queue, agent, presence)));
         sink.send(sse.newEventBuilder().name("Subscribed").data("{}").build());
     }
 
