@@ -55,6 +55,7 @@ export const en = {
   'desktop.offer': 'Incoming {channel}',
   'desktop.accept': 'Accept',
   'desktop.reject': 'Reject',
+  'desktop.answerPhone': 'Ringing at your phone {extension}: answer it there.',
   'desktop.entryPoint': 'Came in through',
   'desktop.customer': 'Customer',
   'desktop.queue': 'Queue',

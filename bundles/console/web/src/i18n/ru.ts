@@ -56,6 +56,7 @@ export const ru: Record<MessageKey, string> = {
   'desktop.offer': 'Входящий: {channel}',
   'desktop.accept': 'Принять',
   'desktop.reject': 'Отклонить',
+  'desktop.answerPhone': 'Звонит ваш телефон {extension}: ответьте на нём.',
   'desktop.entryPoint': 'Точка входа',
   'desktop.customer': 'Клиент',
   'desktop.queue': 'Очередь',

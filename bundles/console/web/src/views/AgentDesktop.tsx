@@ -5,6 +5,7 @@ import { applyEvent, phaseOf, shortcutOf, type OwnState, type WorkItem } from '.
 import { followEvents } from '../lib/events';
 import { useNow } from '../lib/hooks';
 import type { Agent, Code, Interaction } from '../lib/model';
+import { Colleagues } from './desktop/Colleagues';
 import { OfferCard } from './desktop/OfferCard';
 import { StateBar } from './desktop/StateBar';
 import { TalkCard } from './desktop/TalkCard';
@@ -119,7 +120,7 @@ export function AgentDesktop() {
       event.preventDefault();
       const offer = offered[0];
       const conversation = talking[0];
-      if (command === 'accept' && offer) {
+      if (command === 'accept' && offer && !(offer.interaction?.channel === 'VOICE' && own?.extension)) {
         act(() => api.post(`/v1/interactions/${seg(offer.id)}/accept`));
       } else if (command === 'reject' && offer) {
         act(() => api.post(`/v1/interactions/${seg(offer.id)}/decline`));
@@ -155,7 +156,7 @@ export function AgentDesktop() {
           <h2>{t('desktop.work')}</h2>
           {items.length === 0 && <p class="muted" id="nothing">{t('desktop.nothing')}</p>}
           {offered.map((item) => (
-            <OfferCard key={item.id} item={item} now={now}
+            <OfferCard key={item.id} item={item} now={now} extension={own.extension}
               onAccept={() => act(() => api.post(`/v1/interactions/${seg(item.id)}/accept`))}
               onReject={() => act(() => api.post(`/v1/interactions/${seg(item.id)}/decline`))} />
           ))}
@@ -167,6 +168,7 @@ export function AgentDesktop() {
             <WrapUpCard key={item.id} item={item} now={now} dispositions={dispositions} />
           ))}
         </section>
+        <Colleagues canPickUp={own.state === 'READY' && !!own.extension} act={act} />
       </div>
       <p class="shortcuts muted">{t('desktop.shortcuts')}</p>
     </div>

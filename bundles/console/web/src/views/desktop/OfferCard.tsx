@@ -6,14 +6,16 @@ import { popAttributes, type WorkItem } from '../../lib/desktop';
 import type { PastInteraction } from '../../lib/model';
 
 /** An incoming contact with its screen pop: where it came from, who it is, their details and past contacts. */
-export function OfferCard({ item, now, onAccept, onReject }: {
+export function OfferCard({ item, now, extension, onAccept, onReject }: {
   item: WorkItem;
   now: number;
+  extension: string | null;
   onAccept: () => void;
   onReject: () => void;
 }) {
   const { t } = useConsole();
   const contact = item.interaction;
+  const phoneRings = contact?.channel === 'VOICE' && !!extension;
   return (
     <article class="card offer" id={`offer-${item.id}`} aria-live="assertive">
       <header>
@@ -22,7 +24,10 @@ export function OfferCard({ item, now, onAccept, onReject }: {
       </header>
       {contact && <ScreenPop item={item} now={now} />}
       <div class="actions">
-        <button type="button" class="primary accept" id="accept" onClick={onAccept}>{t('desktop.accept')}</button>
+        {/* A call is answered on the phone it rings at; the console cannot pick up a desk phone's handset. */}
+        {phoneRings
+          ? <p class="notice" id="answer-phone">{t('desktop.answerPhone', { extension: extension! })}</p>
+          : <button type="button" class="primary accept" id="accept" onClick={onAccept}>{t('desktop.accept')}</button>}
         <button type="button" class="danger" id="reject" onClick={onReject}>{t('desktop.reject')}</button>
       </div>
     </article>

@@ -3,10 +3,9 @@ import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Fo
 import { Dialog } from '../../components/Dialog';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
+import { useColleagues } from '../../lib/colleagues';
 import { colleaguesMatching } from '../../lib/directory';
-import { followEvents } from '../../lib/events';
-import { applyStateChange } from '../../lib/wallboard';
-import type { Agent, Queue } from '../../lib/model';
+import type { Queue } from '../../lib/model';
 
 /** Where a call goes: a colleague from the directory with their live state, a queue, or a number outside. */
 export function TransferDialog({ callId, onClose, onConsulting }: {
@@ -15,7 +14,7 @@ export function TransferDialog({ callId, onClose, onConsulting }: {
   onConsulting: () => void;
 }) {
   const { api, session, t } = useConsole();
-  const [agents, setAgents] = useState<Agent[]>([]);
+  const agents = useColleagues(api);
   const [queues, setQueues] = useState<Queue[]>([]);
   const [search, setSearch] = useState('');
   const [queue, setQueue] = useState('');
@@ -28,12 +27,6 @@ export function TransferDialog({ callId, onClose, onConsulting }: {
       setQueues(list);
       setQueue(list[0]?.name ?? '');
     }, () => undefined);
-    // Colleagues' states stay live while the directory is open.
-    return followEvents(api, '?presence=true', {
-      onOpen: () => api.get<Agent[]>('/v1/agents').then(setAgents, () => undefined),
-      onDown: () => undefined,
-      onEvent: (event) => setAgents((current) => applyStateChange(current, event)),
-    });
   }, []);
 
   const send = async (path: string, body: Record<string, string>, consult = false) => {
