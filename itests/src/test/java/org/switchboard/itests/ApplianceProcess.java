@@ -70,6 +70,11 @@ public final class ApplianceProcess implements AutoCloseable {
         return new Http(httpPort);
     }
 
+    /** The address a browser opens, such as {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
     /** Starts {@code bin/karaf daemon} (the JVM replaces the script, as under a service manager) and waits until the health endpoint answers UP. */
     public void start() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "daemon")

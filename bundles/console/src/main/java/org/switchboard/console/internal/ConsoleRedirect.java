@@ -6,10 +6,12 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /** Sends the site root and the bare console path to the console's start page. */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("switchboard-console-redirect")
 @HttpWhiteboardServletPattern({"", "/console", "/console/"})
 public class ConsoleRedirect extends HttpServlet {
 
