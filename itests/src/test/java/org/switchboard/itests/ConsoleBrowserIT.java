@@ -3,34 +3,40 @@ package org.switchboard.itests;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThat;
-import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import java.util.UUID;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * The console in headless Chromium against the appliance run as a process: it loads without errors for an agent
- * and a supervisor at once. Asserts nothing about the console's texts, which change with it.
+ * The console in headless Chromium against the appliance run as a process: an agent and a supervisor, each in a
+ * browser of their own, follow one contact from the offer to its wrap-up, in English and Russian.
  */
 public class ConsoleBrowserIT {
 
     private static final Duration PAGE = Duration.ofSeconds(30);
+
+    private static final String AGENT = "console-agent";
+    private static final String AGENT_PASSWORD = "agent-secret-7";
+    private static final String SUPERVISOR = "console-supervisor";
+    private static final String SUPERVISOR_PASSWORD = "supervisor-secret-7";
 
     private static ApplianceProcess appliance;
 
     @BeforeClass
     public static void startAppliance() throws Exception {
         appliance = ApplianceProcess.create();
+        appliance.configure("users.properties", AGENT, AGENT_PASSWORD + ",_g_:agentgroup");
+        appliance.configure("users.properties", SUPERVISOR, SUPERVISOR_PASSWORD + ",_g_:supervisorgroup");
         // JUnit runs @AfterClass even when this fails, so a half-started appliance is still stopped.
         appliance.start();
     }
@@ -49,16 +55,105 @@ public class ConsoleBrowserIT {
     }
 
     @Test
-    public void consoleLoadsCleanlyForTwoPeopleAtOnce() throws Exception {
+    public void agentTakesAContactWhileTheSupervisorWatches() throws Exception {
+        String queue = "web-" + UUID.randomUUID().toString().substring(0, 6);
+        String customer = "+7495" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        String admin = Http.basic("admin", appliance.adminPassword());
+        Http http = appliance.http();
+        assertEquals(200, http.put("/api/v1/queues/" + queue, admin,
+                "{\"strategy\":\"LONGEST_IDLE\",\"groups\":[\"" + queue + "\"]}").statusCode());
+        assertEquals(200, http.put("/api/v1/agents/" + AGENT, admin, "{\"name\":\"Anna Petrova\",\"groups\":[\""
+                + queue + "\"],\"capacity\":{\"CHAT\":1}}").statusCode());
+
         try (Browser agent = Browser.open("agent", Browser.LAPTOP);
              Browser supervisor = Browser.open("supervisor", Browser.FULL_HD)) {
-            for (Browser browser : new Browser[] {agent, supervisor}) {
-                browser.get(appliance.baseUrl() + "/console/");
-            }
-            for (Browser browser : new Browser[] {agent, supervisor}) {
-                assertLoaded(browser);
-            }
+            agent.get(appliance.baseUrl() + "/console/");
+            agent.waitForMark(LoadFigures.INTERACTIVE_MARK, PAGE);
+            LoadFigures firstLoad = agent.firstLoadFigures();
+            System.out.println("Agent desktop, first load: " + firstLoad);
+            agent.screenshot("sign-in");
+            signIn(agent, AGENT, AGENT_PASSWORD);
+            agent.waitFor(By.id("start-work"), PAGE).click();
+            agent.waitFor(By.id("go-ready"), PAGE).click();
+            agent.waitFor(By.cssSelector("#my-state.state-READY"), PAGE);
+            agent.screenshot("desktop-ready");
+
+            signIn(supervisor, SUPERVISOR, SUPERVISOR_PASSWORD);
+            supervisor.get(appliance.baseUrl() + "/console/#/wallboard");
+            By tile = By.cssSelector("[data-queue='" + queue + "']");
+            supervisor.waitFor(tile, PAGE);
+            supervisor.waitFor(By.cssSelector("#live.on"), PAGE);
+            supervisor.waitForText(By.cssSelector("[data-queue='" + queue + "'] [data-state='READY'] b"), "1", PAGE);
+            supervisor.screenshot("wallboard-before");
+
+            String id = "console-" + UUID.randomUUID();
+            assertEquals(201, http.post("/api/v1/interactions", admin, "{\"id\":\"" + id + "\",\"channel\":\"CHAT\","
+                    + "\"queue\":\"" + queue + "\",\"customer\":\"" + customer + "\",\"entryPoint\":\"shop.example/checkout\","
+                    + "\"attributes\":{\"orderId\":\"A-1042\",\"amount\":\"15990\"}}").statusCode());
+
+            agent.waitForText(By.cssSelector(".offer .customer"), customer, PAGE);
+            agent.waitForText(By.cssSelector(".offer [data-key='orderId']"), "A-1042", PAGE);
+            assertThat(agent.driver().findElement(By.cssSelector(".offer .entry-point")).getText(),
+                    containsString("shop.example/checkout"));
+            agent.screenshot("offer");
+            supervisor.waitForText(By.cssSelector("[data-queue='" + queue + "'] [data-figure='entered']"), "1", PAGE);
+            supervisor.waitForText(By.cssSelector("[data-queue='" + queue + "'] [data-state='RESERVED'] b"), "1", PAGE);
+            System.out.println("Wallboard, event to screen: " + eventToScreen(supervisor, ".wallboard"));
+
+            // Alt+A accepts, as the desktop's shortcut hint says.
+            agent.driver().findElement(By.tagName("body")).sendKeys(Keys.chord(Keys.ALT, "a"));
+            agent.waitFor(By.id("end"), PAGE);
+            supervisor.waitForText(By.cssSelector("[data-queue='" + queue + "'] [data-state='BUSY'] b"), "1", PAGE);
+            supervisor.waitForText(By.cssSelector("[data-queue='" + queue + "'] [data-figure='answered']"), "1", PAGE);
+            supervisor.screenshot("wallboard-busy");
+
+            supervisor.get(appliance.baseUrl() + "/console/#/agents");
+            By row = By.cssSelector("tr[data-agent='" + AGENT + "']");
+            supervisor.waitFor(By.cssSelector("tr[data-agent='" + AGENT + "'] [data-state='BUSY']"), PAGE);
+            assertThat(supervisor.driver().findElement(row).getText(), containsString(id));
+            supervisor.screenshot("agents-busy");
+
+            agent.driver().findElement(By.id("end")).click();
+            new Select(agent.waitFor(By.id("disposition"), PAGE)).selectByValue("sale");
+            agent.driver().findElement(By.id("note")).sendKeys("Order A-1042 confirmed");
+            agent.screenshot("wrap-up");
+            agent.driver().findElement(By.id("complete")).click();
+            agent.waitFor(By.id("nothing"), PAGE);
+            supervisor.waitForText(By.cssSelector("tr[data-agent='" + AGENT + "'] [data-figure='handled']"), "1", PAGE);
+            System.out.println("Agent grid, event to screen: " + eventToScreen(supervisor, ".agent-grid"));
+            Await.until("the completion in the history", PAGE, () -> http.get("/api/v1/interactions/" + id + "/history",
+                    admin).body().contains("Order A-1042 confirmed"));
+
+            agent.waitForText(By.cssSelector("main h2"), "My contacts", PAGE);
+            agent.driver().findElement(By.id("language")).click();
+            agent.waitForText(By.cssSelector("main h2"), "Мои обращения", PAGE);
+            agent.waitForText(By.id("my-state"), "Готов", PAGE);
+            agent.screenshot("desktop-ru");
+            supervisor.get(appliance.baseUrl() + "/console/#/wallboard");
+            supervisor.waitForText(By.cssSelector("main h1"), "Wallboard", PAGE);
+            supervisor.driver().findElement(By.id("language")).click();
+            supervisor.waitForText(By.cssSelector("main h1"), "Табло", PAGE);
+            supervisor.waitForText(tile, "Отвечено", PAGE);
+            supervisor.screenshot("wallboard-ru");
+
+            agent.assertNoConsoleErrors();
+            supervisor.assertNoConsoleErrors();
         }
+    }
+
+    private static void signIn(Browser browser, String user, String password) {
+        browser.get(appliance.baseUrl() + "/console/");
+        browser.waitFor(By.id("username"), PAGE).sendKeys(user);
+        browser.driver().findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        browser.waitFor(By.id("sign-out"), PAGE);
+    }
+
+    /** How long the last event took from distribution to the screen, as the page recorded it. */
+    private static String eventToScreen(Browser browser, String board) {
+        var element = browser.driver().findElement(By.cssSelector(board));
+        long at = Long.parseLong(element.getAttribute("data-event-at"));
+        long shown = Long.parseLong(element.getAttribute("data-shown-at"));
+        return (shown - at) + " ms (" + element.getAttribute("data-event") + ")";
     }
 
     @Test
@@ -82,16 +177,5 @@ public class ConsoleBrowserIT {
             request.header("If-None-Match", ifNoneMatch);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private static void assertLoaded(Browser browser) throws Exception {
-        browser.waitForTitle("Switchboard", PAGE);
-        // A script-built page fills its body after load: wait for text rather than read it once.
-        new WebDriverWait(browser.driver(), PAGE).until(d -> !d.findElement(By.tagName("body")).getText().isBlank());
-        LoadFigures figures = browser.firstLoadFigures();
-        Path screenshot = browser.screenshot("console");
-        System.out.println(browser.label() + " first load: " + figures + "; screenshot " + screenshot.toAbsolutePath());
-        assertTrue(Files.size(screenshot) > 0);
-        browser.assertNoConsoleErrors();
     }
 }
