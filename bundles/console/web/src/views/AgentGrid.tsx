@@ -88,7 +88,7 @@ export function AgentGrid() {
                       {t(mode === 'LISTEN' ? 'grid.listen' : mode === 'WHISPER' ? 'grid.whisper' : 'grid.barge')}
                     </button>
                   ))}
-                  <button type="button" class="link" onClick={() => setEditing(agent)}>{t('grid.editSkills')}</button>
+                  <button type="button" class="link edit-skills" onClick={() => setEditing(agent)}>{t('grid.editSkills')}</button>
                 </td>
               </tr>
             );
@@ -146,7 +146,7 @@ function SkillsDialog({ agent, onClose }: { agent: Agent; onClose: () => void })
         {errors.form && <p class="error" role="alert">{errors.form}</p>}
         <div class="actions">
           <button type="submit" class="primary">{t('common.save')}</button>
-          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" class="cancel" onClick={onClose}>{t('common.cancel')}</button>
         </div>
       </form>
     </Dialog>

@@ -15,6 +15,7 @@ import org.junit.Test;
 import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -112,6 +113,16 @@ public class ConsoleBrowserIT {
             supervisor.waitFor(By.cssSelector("tr[data-agent='" + AGENT + "'] [data-state='BUSY']"), PAGE);
             assertThat(supervisor.driver().findElement(row).getText(), containsString(id));
             supervisor.screenshot("agents-busy");
+
+            // A value the server refuses: its message shows beside the field it names, and nothing changes.
+            supervisor.driver().findElement(By.cssSelector("tr[data-agent='" + AGENT + "'] .edit-skills")).click();
+            WebElement skills = supervisor.waitFor(By.id("agent-skills"), PAGE);
+            skills.clear();
+            skills.sendKeys("nosuchskill=5", Keys.ENTER);
+            supervisor.waitForText(By.id("agent-skills-error"), "nosuchskill", PAGE);
+            supervisor.screenshot("agents-field-error");
+            supervisor.driver().findElement(By.cssSelector("#skills-form .cancel")).click();
+            assertThat(http.get("/api/v1/agents/" + AGENT, admin).body(), containsString("\"skills\":{}"));
 
             agent.driver().findElement(By.id("end")).click();
             new Select(agent.waitFor(By.id("disposition"), PAGE)).selectByValue("sale");
