@@ -16,7 +16,7 @@ const problem = (field: string) => new ApiError({ status: 400, detail: 'wrong', 
 describe('the agent form', () => {
   it('turns an agent into a form and back into the PUT body', () => {
     const form = agentForm(agent('anna', ['sales'], { name: 'Anna', site: 'Moscow', skills: { russian: 8, english: 5 }, capacity: { VOICE: 1, CHAT: 2 } }));
-    expect(form.skills).toEqual([{ skill: 'english', level: 5 }, { skill: 'russian', level: 8 }]);
+    expect(Object.entries(form.skills)).toEqual([['english', 5], ['russian', 8]]);
     expect(form.capacity.CHAT).toBe('2');
     expect(form.capacity.EMAIL).toBe('');
     expect(agentBody(form)).toEqual({ name: 'Anna', site: 'Moscow', groups: ['sales'], skills: { english: 5, russian: 8 }, capacity: { VOICE: 1, CHAT: 2 } });

@@ -28,7 +28,7 @@ export interface AgentForm {
   name: string;
   site: string;
   groups: string[];
-  skills: { skill: string; level: number }[];
+  skills: Record<string, number>;
   capacity: Record<Channel, string>;
 }
 
@@ -44,7 +44,7 @@ export function agentForm(agent?: Agent): AgentForm {
     name: agent?.name ?? '',
     site: agent?.site ?? '',
     groups: [...(agent?.groups ?? [])],
-    skills: Object.entries(agent?.skills ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([skill, level]) => ({ skill, level })),
+    skills: Object.fromEntries(Object.entries(agent?.skills ?? {}).sort(([a], [b]) => a.localeCompare(b))),
     capacity,
   };
 }
@@ -62,7 +62,7 @@ export function agentBody(form: AgentForm) {
     name: form.name.trim() || undefined,
     site: form.site.trim() || undefined,
     groups: form.groups,
-    skills: Object.fromEntries(form.skills.filter((entry) => entry.skill).map((entry) => [entry.skill, entry.level])),
+    skills: { ...form.skills },
     capacity,
   };
 }
@@ -74,7 +74,7 @@ export function agentWithGroups(agent: Agent, groups: string[]) {
 
 /** The fields of the agent form that server errors may name, the most particular first. */
 export function agentFields(form: AgentForm): string[] {
-  return ['login', 'name', 'site', 'groups', ...form.skills.map((entry) => `skills.${entry.skill}`), 'skills',
+  return ['login', 'name', 'site', 'groups', ...Object.keys(form.skills).map((skill) => `skills.${skill}`), 'skills',
     ...CHANNELS.map((channel) => `capacity.${channel}`), 'capacity'];
 }
 
@@ -187,7 +187,7 @@ export function queueBody(form: QueueForm): QueueRules {
       addGroups: step.addGroups,
     })),
     maxWait: form.maxWait
-      ? { afterSeconds: intOf(form.maxWaitAfterSeconds) ?? 0, action: form.maxWaitAction, target: form.maxWaitTarget.trim() || undefined }
+      ? { afterSeconds: intOf(form.maxWaitAfterSeconds) ?? 0, action: form.maxWaitAction, target: form.maxWaitAction === 'QUEUE' ? form.maxWaitTarget.trim() || undefined : undefined }
       : undefined,
     openingHours: hours || undefined,
     timeZone: form.timeZone.trim() || undefined,
