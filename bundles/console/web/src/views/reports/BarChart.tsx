@@ -12,7 +12,7 @@ export interface BarSeries {
 }
 
 /** A bar chart (Chart.js on a canvas): grouped, or stacked; horizontal bars for long lists such as agents. */
-export function BarChart({ id, title, labels, series, stacked = false, horizontal = false, valueTitle }: {
+export function BarChart({ id, title, labels, series, stacked = false, horizontal = false, valueTitle, counts = false }: {
   id: string;
   title: string;
   labels: string[];
@@ -20,13 +20,15 @@ export function BarChart({ id, title, labels, series, stacked = false, horizonta
   stacked?: boolean;
   horizontal?: boolean;
   valueTitle?: string;
+  /** Whole numbers only on the value axis (contacts). */
+  counts?: boolean;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
 
   useEffect(() => {
-    const valueAxis = { stacked, beginAtZero: true, title: { display: !!valueTitle, text: valueTitle ?? '' } };
+    const valueAxis = { stacked, beginAtZero: true, ticks: { precision: counts ? 0 : undefined }, title: { display: !!valueTitle, text: valueTitle ?? '' } };
     const categoryAxis = { stacked };
     chart.current = new Chart(canvas.current!, {
       type: 'bar',
@@ -44,7 +46,7 @@ export function BarChart({ id, title, labels, series, stacked = false, horizonta
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [stacked, horizontal, valueTitle]);
+  }, [stacked, horizontal, valueTitle, counts]);
 
   useEffect(() => {
     const current = chart.current;

@@ -45,7 +45,7 @@ export function QueueReport({ refresh }: { refresh: number }) {
       {figures && list.length === 0 && <p class="muted">{t('wallboard.noQueues')}</p>}
       {list.length > 0 && (
         <div class="charts">
-          <BarChart id="queue-contacts-chart" title={t('reports.contacts')} labels={labels} valueTitle={t('reports.contacts')} series={[
+          <BarChart id="queue-contacts-chart" title={t('reports.contacts')} labels={labels} counts valueTitle={t('reports.contacts')} series={[
             { label: t('wallboard.entered'), data: list.map((entry) => entry.entered), color: themeColor('--reserved', '#1f6feb') },
             { label: t('wallboard.answered'), data: list.map((entry) => entry.answered), color: themeColor('--good', '#1b873f') },
             { label: t('wallboard.abandoned'), data: list.map((entry) => entry.abandoned), color: themeColor('--bad', '#c62828') },
