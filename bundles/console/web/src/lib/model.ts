@@ -150,3 +150,29 @@ export interface PastInteraction {
   disposition?: string | null;
   note?: string | null;
 }
+
+/** A dialed number and the flow its calls run. */
+export interface EntryPoint {
+  number: string;
+  flow: string;
+}
+
+/** A user of the appliance and their roles. */
+export interface User {
+  name: string;
+  roles: Role[];
+}
+
+export type StepType = 'play' | 'menu' | 'collect' | 'hours' | 'set' | 'http' | 'queue' | 'voicemail' | 'transfer' | 'hangup';
+
+/** One step of a flow: its type and that type's fields, as the JSON document holds them. */
+export interface FlowStep {
+  type: StepType;
+  [field: string]: unknown;
+}
+
+/** A flow's document: the step a call starts at, and every step by name. */
+export interface FlowDocument {
+  start: string;
+  steps: Record<string, FlowStep>;
+}

@@ -3,6 +3,7 @@ import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Fo
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import type { Skill } from '../../lib/model';
+import { ConfirmDelete } from './parts';
 
 /** The skills catalogue: a list, and a form to add or describe one. */
 export function SkillsAdmin() {
@@ -12,6 +13,7 @@ export function SkillsAdmin() {
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
+  const [deleting, setDeleting] = useState<string | null>(null);
 
   const load = () => api.get<Skill[]>('/v1/skills').then(setSkills, (e) => setErrors(errorsOf(e, [])));
   useEffect(() => {
@@ -35,12 +37,8 @@ export function SkillsAdmin() {
 
   const remove = async (skill: string) => {
     setErrors(NO_ERRORS);
-    try {
-      await api.delete(`/v1/skills/${seg(skill)}`);
-      load();
-    } catch (e) {
-      setErrors(errorsOf(e, []));
-    }
+    await api.delete(`/v1/skills/${seg(skill)}`);
+    await load();
   };
 
   return (
@@ -55,23 +53,24 @@ export function SkillsAdmin() {
               <td class="actions">
                 <button type="button" class="link" onClick={() => { setName(skill.name); setDescription(skill.description ?? ''); }}>
                   {t('common.edit')}</button>
-                <button type="button" class="link danger" onClick={() => remove(skill.name)}>{t('common.delete')}</button>
+                <button type="button" class="link danger" onClick={() => setDeleting(skill.name)}>{t('common.delete')}</button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <form class="form" onSubmit={save} id="skill-form">
-        <Field id="skill-name" label="Name" error={errors.fields.name}>
+        <Field id="skill-name" label={t('admin.name')} error={errors.fields.name}>
           <input id="skill-name" required value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
         </Field>
-        <Field id="skill-description" label="Description" error={errors.fields.description}>
+        <Field id="skill-description" label={t('admin.description')} error={errors.fields.description}>
           <input id="skill-description" value={description} onInput={(e) => setDescription((e.target as HTMLInputElement).value)} />
         </Field>
         {errors.form && <p class="error" role="alert">{errors.form}</p>}
         {saved && <p class="notice" role="status">{t('common.saved')}</p>}
         <button type="submit" class="primary">{t('common.save')}</button>
       </form>
+      {deleting && <ConfirmDelete name={deleting} onConfirm={() => remove(deleting)} onClose={() => setDeleting(null)} />}
     </section>
   );
 }
