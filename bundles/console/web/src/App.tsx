@@ -9,8 +9,10 @@ import { SignIn } from './views/SignIn';
 import { AgentDesktop } from './views/AgentDesktop';
 import { Wallboard } from './views/Wallboard';
 import { AgentGrid } from './views/AgentGrid';
-import { Admin } from './views/Admin';
-import { Reports } from './views/Reports';
+import { lazyView } from './components/Lazy';
+
+const Admin = lazyView(() => import('./views/Admin').then((module) => module.Admin));
+const Reports = lazyView(() => import('./views/Reports').then((module) => module.Reports));
 
 const LANGUAGE_KEY = 'switchboard.language';
 

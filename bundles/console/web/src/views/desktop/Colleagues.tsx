@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { seg } from '../../lib/api';
-import { useColleagues } from '../../lib/colleagues';
+import { useLiveAgents } from '../../lib/liveAgents';
 import { useConsole } from '../../lib/context';
 import { colleaguesMatching } from '../../lib/directory';
 
 /** Colleagues and their live states; a call ringing at a colleague's phone can be picked up from here. */
 export function Colleagues({ canPickUp, act }: { canPickUp: boolean; act: (call: () => Promise<unknown>) => Promise<void> }) {
   const { api, session, t } = useConsole();
-  const agents = useColleagues(api);
+  const { agents } = useLiveAgents(api);
   const [search, setSearch] = useState('');
   const shown = colleaguesMatching(agents, search, session.user).filter((agent) => agent.state !== 'LOGGED_OUT');
   return (

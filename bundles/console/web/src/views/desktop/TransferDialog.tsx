@@ -3,7 +3,7 @@ import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Fo
 import { Dialog } from '../../components/Dialog';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
-import { useColleagues } from '../../lib/colleagues';
+import { useLiveAgents } from '../../lib/liveAgents';
 import { colleaguesMatching } from '../../lib/directory';
 import type { Queue } from '../../lib/model';
 
@@ -14,7 +14,7 @@ export function TransferDialog({ callId, onClose, onConsulting }: {
   onConsulting: () => void;
 }) {
   const { api, session, t } = useConsole();
-  const agents = useColleagues(api);
+  const { agents } = useLiveAgents(api);
   const [queues, setQueues] = useState<Queue[]>([]);
   const [search, setSearch] = useState('');
   const [queue, setQueue] = useState('');
