@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.Consumes;
@@ -22,11 +23,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.switchboard.api.acd.AcdConfigStore;
 import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.acd.CallbackScheduler;
 import org.switchboard.api.acd.CodeKind;
 import org.switchboard.api.acd.HistoryEntry;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.InteractionHistory;
+import org.switchboard.api.acd.InteractionView;
 import org.switchboard.api.acd.QueueDefinition;
+import org.switchboard.api.acd.ScheduledCallback;
 import org.switchboard.api.acd.SkillRequirement;
 import org.switchboard.api.acd.WaitEstimate;
 import org.switchboard.api.audit.AuditLog;
@@ -58,6 +62,9 @@ public class InteractionsResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile AuditLog audit;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CallbackScheduler scheduler;
+
     Clock clock = Clock.systemUTC();
 
     /** Where a supervisor moves a waiting contact: another queue and/or priority (absent: unchanged). */
@@ -77,8 +84,12 @@ public class InteractionsResource {
             Long expectedWaitSeconds) {
     }
 
-    /** How an agent closes an interaction after wrap-up. */
-    public record Completion(String disposition, String note) {
+    /** How an agent closes an interaction after wrap-up, with a callback to schedule if the customer asked for one. */
+    public record Completion(String disposition, String note, CallbackPromise.Body callback) {
+    }
+
+    /** The callback scheduled at completion. */
+    public record Completed(ScheduledCallbackView callback) {
     }
 
     @POST
@@ -178,14 +189,37 @@ public class InteractionsResource {
 
     @POST
     @Path("{id}/complete")
-    @Operation(summary = "Wrap-up done, with a disposition code and a note")
-    public Response complete(@PathParam("id") String id, Completion completion) {
-        Completion given = completion == null ? new Completion(null, null) : completion;
+    @Operation(summary = "Wrap-up done, with a disposition code and a note (204); with \"callback\":{\"at\":…,"
+            + "\"number\":…} a callback to the customer (or the number) enters the same queue at that time, offered"
+            + " first to this agent, answered with 200 and the scheduled callback")
+    public Response complete(@PathParam("id") String id, Completion completion, @Context SecurityContext caller) {
+        Completion given = completion == null ? new Completion(null, null, null) : completion;
         if (given.disposition() != null) {
             CodesResource.requireListed(config, CodeKind.DISPOSITION, "disposition", given.disposition());
         }
+        CallbackScheduler callbacks = scheduler;
+        ScheduledCallback callback = given.callback() == null ? null : promise(id, given.callback(), callbacks);
         Conflicts.run(() -> acd.complete(id, given.disposition(), given.note()));
-        return Response.noContent().build();
+        if (callback == null) {
+            return Response.noContent().build();
+        }
+        callbacks.schedule(callback);
+        Audit.record(audit, caller, "callback.schedule", callback.id(), "interaction " + id + ", at " + callback.at()
+                + ", agent " + callback.agent());
+        return Response.ok(new Completed(ScheduledCallbackView.of(callback))).build();
+    }
+
+    /** The callback asked for, checked before the interaction is completed so that a bad one changes nothing. */
+    private ScheduledCallback promise(String id, CallbackPromise.Body body, CallbackScheduler callbacks) {
+        Instant now = clock.instant();
+        CallbackPromise.at(body, now);
+        if (callbacks == null) {
+            throw new ProblemException(503, "Unavailable", "Scheduled callbacks need the database; none is there",
+                    "callback");
+        }
+        InteractionView view = acd.interaction(id).orElseThrow(() -> new ProblemException(409, "Conflict",
+                "Interaction '" + id + "' is not in conversation or wrap-up", null));
+        return CallbackPromise.of(body, view, now);
     }
 
     @POST

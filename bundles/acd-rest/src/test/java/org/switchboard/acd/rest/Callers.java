@@ -10,6 +10,15 @@ final class Callers {
     }
 
     static SecurityContext named(String name) {
+        return withRole(name, true);
+    }
+
+    /** A caller with the role agent only. */
+    static SecurityContext agent(String name) {
+        return withRole(name, false);
+    }
+
+    private static SecurityContext withRole(String name, boolean supervisor) {
         return new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
@@ -18,7 +27,7 @@ final class Callers {
 
             @Override
             public boolean isUserInRole(String role) {
-                return true;
+                return supervisor || "agent".equals(role);
             }
 
             @Override

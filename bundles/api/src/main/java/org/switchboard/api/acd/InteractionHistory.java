@@ -12,4 +12,7 @@ public interface InteractionHistory {
 
     /** An agent's most recent state changes, newest first, at most {@code limit}. */
     List<AgentStateEntry> agentStates(String login, int limit);
+
+    /** A customer's interactions (by phone, address or chat id), newest first, at most {@code limit}. */
+    List<InteractionSummary> customerInteractions(String customer, int limit);
 }

@@ -13,4 +13,7 @@ public interface SessionRegistry {
     Optional<Session> resolve(String token);
 
     void close(String token);
+
+    /** Ends every session of a user, e.g. once the user is removed or their roles or password change. */
+    void closeAll(String user);
 }

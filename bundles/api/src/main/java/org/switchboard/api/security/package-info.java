@@ -1,6 +1,6 @@
 /** Users, roles and sessions as the appliance's components see them. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.security;
 
 import org.osgi.annotation.bundle.Export;

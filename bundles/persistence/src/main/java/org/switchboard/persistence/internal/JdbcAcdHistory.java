@@ -14,11 +14,12 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStateEntry;
 import org.switchboard.api.acd.HistoryEntry;
 import org.switchboard.api.acd.InteractionHistory;
+import org.switchboard.api.acd.InteractionSummary;
 import org.switchboard.api.acd.MaxWait;
 
 /**
- * Writes distribution events to {@code interaction_event} and {@code agent_state_log}. It is a listener, so it
- * runs on a thread of its own, never on the routing path.
+ * Writes distribution events to {@code interaction_event}, {@code interaction_summary} and {@code agent_state_log}.
+ * It is a listener, so it runs on a thread of its own, never on the routing path.
  */
 @Component(service = {AcdListener.class, InteractionHistory.class})
 public class JdbcAcdHistory implements AcdListener, InteractionHistory {
@@ -42,6 +43,7 @@ public class JdbcAcdHistory implements AcdListener, InteractionHistory {
                     HistoryEntry step = step(event);
                     Jdbc.update(connection, INSERT_STEP, utc(step.at()), step.interactionId(), step.event(),
                             step.queue(), step.agent(), step.channel(), step.detail());
+                    InteractionSummaries.apply(connection, event);
                 }
                 return null;
             });
@@ -118,6 +120,12 @@ public class JdbcAcdHistory implements AcdListener, InteractionHistory {
                 row -> new AgentStateEntry(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2),
                         AgentState.valueOf(row.getString(3)), AgentState.valueOf(row.getString(4)), row.getString(5), row.getString(6)),
                 login));
+    }
+
+    @Override
+    public List<InteractionSummary> customerInteractions(String customer, int limit) {
+        return Jdbc.inTransaction(database.dataSource(), connection -> InteractionSummaries.forCustomer(connection,
+                customer, Math.min(limit, 1000)));
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -1,18 +1,11 @@
 package org.switchboard.persistence.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -22,7 +15,6 @@ import org.switchboard.api.acd.AcdListener;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.acd.MaxWait;
-import org.switchboard.api.acd.SkillRequirement;
 import org.switchboard.api.store.KeptContacts;
 import org.switchboard.api.store.QueuedContact;
 
@@ -100,13 +92,12 @@ public class JdbcKeptContacts implements AcdListener, KeptContacts {
     private static void keep(Connection connection, Interaction contact, Instant enqueuedAt, Instant queuedHereAt)
             throws SQLException {
         Jdbc.update(connection, DELETE, contact.id());
-        Map<String, String> levels = new TreeMap<>();
-        contact.requirements().forEach(r -> levels.put(r.skill(), Integer.toString(r.minimumLevel())));
         Jdbc.update(connection, "INSERT INTO acd_kept_contact (interaction_id, channel, queue_name, priority,"
                 + " entry_point, customer, requirements, attributes, created_at, enqueued_at, queued_here_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", contact.id(), contact.channel().name(), contact.queue(),
-                contact.priority(), contact.entryPoint(), contact.customer(), encode(levels),
-                encode(contact.attributes()), utc(contact.createdAt()), utc(enqueuedAt), utc(queuedHereAt));
+                contact.priority(), contact.entryPoint(), contact.customer(),
+                PropertiesText.encodeRequirements(contact.requirements()), PropertiesText.encode(contact.attributes()),
+                utc(contact.createdAt()), utc(enqueuedAt), utc(queuedHereAt));
     }
 
     @Override
@@ -116,36 +107,9 @@ public class JdbcKeptContacts implements AcdListener, KeptContacts {
                         + " created_at, enqueued_at, queued_here_at, seq FROM acd_kept_contact ORDER BY enqueued_at, seq",
                 row -> new QueuedContact(new Interaction(row.getString(1), Channel.valueOf(row.getString(2)),
                         row.getString(3), row.getInt(4),
-                        decode(row.getString(7)).entrySet().stream()
-                                .map(level -> new SkillRequirement(level.getKey(), Integer.parseInt(level.getValue())))
-                                .toList(),
-                        row.getString(5), row.getString(6), decode(row.getString(8)), row.getObject(9, OffsetDateTime.class).toInstant()),
+                        PropertiesText.decodeRequirements(row.getString(7)),
+                        row.getString(5), row.getString(6), PropertiesText.decode(row.getString(8)), row.getObject(9, OffsetDateTime.class).toInstant()),
                         row.getLong(12), row.getObject(10, OffsetDateTime.class).toInstant(), row.getObject(11, OffsetDateTime.class).toInstant())));
-    }
-
-    /** Properties text: escapes any key and value, needs no library. */
-    private static String encode(Map<String, String> values) {
-        Properties properties = new Properties();
-        properties.putAll(values);
-        StringWriter text = new StringWriter();
-        try {
-            properties.store(text, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
-    }
-
-    private static Map<String, String> decode(String text) {
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> values = new TreeMap<>();
-        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
-        return values;
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -3,9 +3,7 @@ package org.switchboard.security.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
@@ -29,7 +27,6 @@ public class AdminBootstrap {
     static final String ADMIN = "admin";
     static final String ADMIN_GROUP = "admingroup";
     static final String PASSWORD_FILE = "admin.password";
-    static final String PROXIED_MODULE = "org.apache.karaf.jaas.module";
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
@@ -68,25 +65,6 @@ public class AdminBootstrap {
     }
 
     private Optional<BackingEngine> karafUsers() {
-        return realms.stream()
-                .filter(realm -> JaasAuthenticator.REALM.equals(realm.getName()))
-                .max((a, b) -> Integer.compare(a.getRank(), b.getRank()))
-                .flatMap(this::editableStore);
-    }
-
-    private Optional<BackingEngine> editableStore(JaasRealm realm) {
-        for (AppConfigurationEntry entry : realm.getEntries()) {
-            @SuppressWarnings("unchecked")
-            Map<String, ?> options = (Map<String, ?>) entry.getOptions();
-            // Karaf wraps each login module in a proxy that names the real one in this option.
-            Object module = options.get(PROXIED_MODULE);
-            String moduleClass = module != null ? module.toString() : entry.getLoginModuleName();
-            for (BackingEngineFactory factory : engineFactories) {
-                if (factory.getModuleClass().equals(moduleClass)) {
-                    return Optional.of(factory.build(options));
-                }
-            }
-        }
-        return Optional.empty();
+        return KarafRealm.users(realms, engineFactories);
     }
 }

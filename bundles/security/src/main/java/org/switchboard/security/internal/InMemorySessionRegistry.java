@@ -65,6 +65,11 @@ public class InMemorySessionRegistry implements SessionRegistry {
         sessions.remove(token);
     }
 
+    @Override
+    public void closeAll(String user) {
+        sessions.values().removeIf(entry -> entry.session().user().name().equals(user));
+    }
+
     private boolean expired(Entry entry, Instant now) {
         return !now.isBefore(entry.session().expiresAt());
     }

@@ -43,6 +43,19 @@ public class InMemorySessionRegistryTest {
     }
 
     @Test
+    public void closingAllOfAUsersSessionsLeavesOthersOpen() {
+        Session first = registry.open(agent);
+        Session second = registry.open(agent);
+        Session other = registry.open(new AuthenticatedUser("boris", Set.of(Role.SUPERVISOR)));
+
+        registry.closeAll("anna");
+
+        assertFalse(registry.resolve(first.token()).isPresent());
+        assertFalse(registry.resolve(second.token()).isPresent());
+        assertTrue(registry.resolve(other.token()).isPresent());
+    }
+
+    @Test
     public void useKeepsSessionAliveUntilIdleTimeout() {
         Session session = registry.open(agent);
         now = now.plus(Duration.ofMinutes(29));
