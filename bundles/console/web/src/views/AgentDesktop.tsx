@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, seg } from '../lib/api';
+import { seg } from '../lib/api';
 import { useConsole } from '../lib/context';
 import { applyEvent, phaseOf, shortcutOf, type OwnState, type WorkItem } from '../lib/desktop';
 import { followEvents } from '../lib/events';
 import { useNow } from '../lib/hooks';
-import type { Agent, Code, Interaction } from '../lib/model';
+import { useCodes } from '../lib/codes';
+import type { Agent, Interaction } from '../lib/model';
 import { Colleagues } from './desktop/Colleagues';
 import { OfferCard } from './desktop/OfferCard';
 import { StateBar } from './desktop/StateBar';
@@ -21,8 +22,8 @@ export function AgentDesktop() {
   const [items, setItems] = useState<WorkItem[]>([]);
   const [live, setLive] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [reasons, setReasons] = useState<Code[]>([]);
-  const [dispositions, setDispositions] = useState<Code[]>([]);
+  const reasons = useCodes('reasons');
+  const dispositions = useCodes('dispositions');
   const itemsRef = useRef(items);
   itemsRef.current = items;
   const now = useNow();
@@ -39,7 +40,12 @@ export function AgentDesktop() {
   // Reads the agent and their contacts again: at start and after every reconnection of the event stream.
   const resync = useCallback(async () => {
     try {
-      const current = await api.get<Agent>(`/v1/agents/${seg(me)}`);
+      // Read from the list, so that a supervisor who is no agent is told so without a failed request.
+      const current = (await api.get<Agent[]>('/v1/agents')).find((agent) => agent.login === me);
+      if (!current) {
+        setMissing(true);
+        return;
+      }
       setMissing(false);
       setAgent(current);
       setOwn({
@@ -58,17 +64,11 @@ export function AgentDesktop() {
       }));
       setItems(loaded.filter((item): item is NonNullable<typeof item> => item !== null));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) {
-        setMissing(true);
-      } else {
-        setError((e as Error).message);
-      }
+      setError((e as Error).message);
     }
   }, [api, me]);
 
   useEffect(() => {
-    api.get<Code[]>('/v1/codes/reasons').then(setReasons, () => undefined);
-    api.get<Code[]>('/v1/codes/dispositions').then(setDispositions, () => undefined);
     resync();
     return followEvents(api, `?agent=${encodeURIComponent(me)}`, {
       onOpen: () => {

@@ -6,7 +6,8 @@ import { seg } from '../lib/api';
 import { useBoard } from '../lib/board';
 import { useConsole } from '../lib/context';
 import { useNow } from '../lib/hooks';
-import type { Agent, Code, Skill } from '../lib/model';
+import { labelOf, useCodes } from '../lib/codes';
+import type { Agent, Skill } from '../lib/model';
 import { parseSkills, skillsText } from '../lib/skills';
 
 const EXTENSION_KEY = 'switchboard.supervisor.extension';
@@ -18,13 +19,10 @@ export function AgentGrid() {
   const now = useNow();
   const [filter, setFilter] = useState('');
   const [extension, setExtension] = useState(localStorage.getItem(EXTENSION_KEY) ?? '');
-  const [reasons, setReasons] = useState<Code[]>([]);
+  const reasons = useCodes('reasons');
   const [editing, setEditing] = useState<Agent | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    api.get<Code[]>('/v1/codes/reasons').then(setReasons, () => undefined);
-  }, []);
   useEffect(() => localStorage.setItem(EXTENSION_KEY, extension), [extension]);
 
   const act = async (call: () => Promise<unknown>) => {
@@ -64,7 +62,7 @@ export function AgentGrid() {
               <tr data-agent={agent.login} class={`row-${agent.state}`}>
                 <td><strong>{agent.name}</strong><br /><span class="muted">{agent.login}{agent.extension ? ` · ${agent.extension}` : ''}</span></td>
                 <td><span class={`state-badge state-${agent.state}`} data-state={agent.state}>{t(`state.${agent.state}`)}</span>
-                  {agent.reason && <span class="reason"> {reasons.find((r) => r.code === agent.reason)?.label ?? agent.reason}</span>}</td>
+                  {agent.reason && <span class="reason"> {labelOf(reasons, agent.reason)}</span>}</td>
                 <td class="timer">{agent.since ? duration((now - Date.parse(agent.since)) / 1000) : ''}</td>
                 <td data-figure="handled">{agent.handled ?? 0}</td>
                 <td class="current">{agent.interactions.join(', ')}</td>

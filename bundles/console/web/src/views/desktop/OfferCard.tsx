@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { duration } from '../../i18n';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
+import { labelOf, useCodes } from '../../lib/codes';
 import { popAttributes, type WorkItem } from '../../lib/desktop';
 import type { PastInteraction } from '../../lib/model';
 
@@ -62,6 +63,7 @@ export function ScreenPop({ item, now }: { item: WorkItem; now: number }) {
 
 function PastContacts({ customer, current }: { customer: string; current: string }) {
   const { api, t, language } = useConsole();
+  const dispositions = useCodes('dispositions');
   const [past, setPast] = useState<PastInteraction[] | null>(null);
   useEffect(() => {
     api.get<PastInteraction[]>(`/v1/customers/${seg(customer)}/interactions?limit=10`)
@@ -82,7 +84,7 @@ function PastContacts({ customer, current }: { customer: string; current: string
                 <td>{t(`channel.${entry.channel}` as never)}</td>
                 <td>{entry.queue ?? ''}</td>
                 <td>{entry.agent ?? ''}</td>
-                <td>{entry.disposition ?? ''}</td>
+                <td class="disposition">{labelOf(dispositions, entry.disposition)}</td>
                 <td class="note">{entry.note ?? ''}</td>
               </tr>
             ))}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { duration } from '../../i18n';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
+import { labelOf } from '../../lib/codes';
 import type { OwnState } from '../../lib/desktop';
 import type { Agent, Code } from '../../lib/model';
 
@@ -53,7 +54,7 @@ export function StateBar({ agent, own, reasons, now, live, onChanged, onError }:
   return (
     <section class="card state-bar" aria-label={t('desktop.state')}>
       <span class={`state-badge state-${own.state}`} id="my-state">{t(`state.${own.state}`)}</span>
-      {own.reason && <span class="reason" id="my-reason">{reasons.find((r) => r.code === own.reason)?.label ?? own.reason}</span>}
+      {own.reason && <span class="reason" id="my-reason">{labelOf(reasons, own.reason)}</span>}
       <span class="timer" id="time-in-state">{duration((now - own.since) / 1000)}</span>
       <span class="muted" id="handled">{t('desktop.handled', { count: agent.handled ?? 0 })}</span>
       <span class="spacer" />

@@ -135,10 +135,21 @@ public class ConsoleBrowserIT {
             Await.until("the completion in the history", PAGE, () -> http.get("/api/v1/interactions/" + id + "/history",
                     admin).body().contains("Order A-1042 confirmed"));
 
+            // The customer's next contact pops up with this one among their past contacts.
+            String next = "console-" + UUID.randomUUID();
+            assertEquals(201, http.post("/api/v1/interactions", admin, "{\"id\":\"" + next + "\",\"channel\":\"CHAT\","
+                    + "\"queue\":\"" + queue + "\",\"customer\":\"" + customer + "\"}").statusCode());
+            agent.waitForText(By.cssSelector(".offer .past"), "Order A-1042 confirmed", PAGE);
+            assertThat(agent.driver().findElement(By.cssSelector(".offer .past .disposition")).getText(),
+                    containsString("Sale"));
+            agent.screenshot("offer-with-past-contacts");
+            agent.driver().findElement(By.tagName("body")).sendKeys(Keys.chord(Keys.ALT, "r"));
+            agent.waitFor(By.id("nothing"), PAGE);
+            assertEquals(204, http.post("/api/v1/interactions/" + next + "/drop", admin, "").statusCode());
+
             agent.waitForText(By.cssSelector("main h2"), "My contacts", PAGE);
             agent.driver().findElement(By.id("language")).click();
             agent.waitForText(By.cssSelector("main h2"), "Мои обращения", PAGE);
-            agent.waitForText(By.id("my-state"), "Готов", PAGE);
             agent.screenshot("desktop-ru");
             supervisor.get(appliance.baseUrl() + "/console/#/wallboard");
             supervisor.waitForText(By.cssSelector("main h1"), "Wallboard", PAGE);
