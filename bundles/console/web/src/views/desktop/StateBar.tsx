@@ -19,7 +19,9 @@ export function StateBar({ agent, own, reasons, now, live, onChanged, onError }:
   const { api, t } = useConsole();
   const me = agent.login;
   const [extension, setExtension] = useState(agent.extension ?? '');
-  const [reason, setReason] = useState(own.reason ?? reasons[0]?.code ?? '');
+  const [picked, setPicked] = useState<string | null>(null);
+  // The reason picked, else the one the agent is in, else the first on the list (which arrives after the first render).
+  const reason = picked ?? (own.reason && reasons.some((code) => code.code === own.reason) ? own.reason : reasons[0]?.code ?? '');
 
   const call = async (action: () => Promise<unknown>) => {
     onError(null);
@@ -61,7 +63,7 @@ export function StateBar({ agent, own, reasons, now, live, onChanged, onError }:
       <button type="button" id="go-ready" class={own.state === 'READY' ? 'primary pressed' : 'primary'}
         disabled={own.state === 'READY'} onClick={() => setState('READY')}>{t('desktop.ready')}</button>
       <label class="sr-only" for="reason">{t('desktop.reason')}</label>
-      <select id="reason" value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value)}>
+      <select id="reason" value={reason} onChange={(e) => setPicked((e.target as HTMLSelectElement).value)}>
         {reasons.map((code) => <option value={code.code}>{code.label}</option>)}
       </select>
       <button type="button" id="go-not-ready" onClick={() => setState('NOT_READY', reason)}>{t('desktop.notReady')}</button>
