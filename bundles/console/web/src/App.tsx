@@ -105,7 +105,7 @@ export function App() {
       </header>
       <main class={`screen screen-${screen ?? 'none'}`}>
         {screen === 'desktop' && <AgentDesktop />}
-        {screen === 'wallboard' && <Wallboard />}
+        {screen === 'wallboard' && <Wallboard only={decodeURIComponent(rest)} />}
         {screen === 'agents' && <AgentGrid />}
         {screen === 'reports' && <Reports />}
         {screen === 'admin' && <Admin section={rest} />}

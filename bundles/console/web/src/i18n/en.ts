@@ -101,6 +101,8 @@ export const en = {
   'transfer.consultNumber': 'Consult number',
   'conference.extension': 'Extension to add',
   'wallboard.title': 'Wallboard',
+  'wallboard.allQueues': 'all queues',
+  'wallboard.fullScreen': 'Full screen',
   'wallboard.waiting': 'Waiting',
   'wallboard.longest': 'Longest wait',
   'wallboard.sl': 'Service level',

@@ -102,6 +102,8 @@ export const ru: Record<MessageKey, string> = {
   'transfer.consultNumber': 'Консультация с номером',
   'conference.extension': 'Добавить внутренний номер',
   'wallboard.title': 'Табло',
+  'wallboard.allQueues': 'все очереди',
+  'wallboard.fullScreen': 'Во весь экран',
   'wallboard.waiting': 'В очереди',
   'wallboard.longest': 'Дольше всех ждёт',
   'wallboard.sl': 'Уровень сервиса',

@@ -8,25 +8,33 @@ import type { Agent, Interaction, Queue } from '../lib/model';
 import { agentsOf, countByState, longestWaitNow, serviceLevelStatus, STATES, whole } from '../lib/wallboard';
 
 /** The live wallboard: one tile per queue, and the contacts waiting with what a supervisor can do about them. */
-export function Wallboard() {
+export function Wallboard({ only }: { only: string }) {
   const { api, t } = useConsole();
   const board = useBoard(api);
   const now = useNow();
   const last = board.lastEvent;
+  // #/wallboard/NAME shows one queue on a screen of its own.
+  const shown = only ? board.queues.filter((queue) => queue.name === only) : board.queues;
   return (
     <div class="wallboard" data-event={last?.type ?? ''} data-event-at={last?.at ?? ''} data-shown-at={last?.shownAt ?? ''}>
       <div class="board-head">
-        <h1>{t('wallboard.title')}</h1>
+        <h1>{t('wallboard.title')}{only && <> · <a href="#/wallboard">{t('wallboard.allQueues')}</a></>}</h1>
         <span class={`live ${board.live ? 'on' : 'off'}`} id="live">{board.live ? t('common.live') : t('common.offline')}</span>
+        {document.fullscreenEnabled && (
+          <button type="button" id="full-screen" onClick={() => (document.fullscreenElement
+            ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined)}>
+            {t('wallboard.fullScreen')}
+          </button>
+        )}
       </div>
       {board.queues.length === 0 && <p class="muted">{t('wallboard.noQueues')}</p>}
-      <div class="tiles">
-        {board.queues.map((queue) => {
+      <div class={`tiles${only ? ' single' : ''}`}>
+        {shown.map((queue) => {
           const entry = board.figures[queue.name];
           return entry ? <QueueTile queue={queue} entry={entry} agents={board.agents} now={now} /> : null;
         })}
       </div>
-      <WaitingContacts queues={board.queues} agents={board.agents} now={now} />
+      <WaitingContacts queues={shown} allQueues={board.queues} agents={board.agents} now={now} />
     </div>
   );
 }
@@ -43,7 +51,7 @@ function QueueTile({ queue, entry, agents, now }: {
   const status = serviceLevelStatus(figures);
   return (
     <section class={`tile queue-tile sl-${status}`} data-queue={queue.name} aria-label={queue.name}>
-      <h2>{queue.name}</h2>
+      <h2><a href={`#/wallboard/${encodeURIComponent(queue.name)}`}>{queue.name}</a></h2>
       <div class="big">
         <div><span class="figure waiting" data-figure="waiting">{figures.waiting}</span><span class="label">{t('wallboard.waiting')}</span></div>
         <div><span class="figure" data-figure="longest">{duration(longestWaitNow(figures, entry.readAt, now))}</span>
@@ -72,7 +80,7 @@ function QueueTile({ queue, entry, agents, now }: {
 }
 
 /** Contacts in line across queues, first in line first, with pull, move, reprioritise and drop. */
-function WaitingContacts({ queues, agents, now }: { queues: Queue[]; agents: Agent[]; now: number }) {
+function WaitingContacts({ queues, allQueues, agents, now }: { queues: Queue[]; allQueues: Queue[]; agents: Agent[]; now: number }) {
   const { api, t } = useConsole();
   const ids = queues.flatMap((queue) => queue.waiting.slice(0, 50));
   const [contacts, setContacts] = useState<Record<string, Interaction>>({});
@@ -144,7 +152,7 @@ function WaitingContacts({ queues, agents, now }: { queues: Queue[]; agents: Age
                       }
                     }}>
                       <option value="">{t('contact.move')}…</option>
-                      {queues.filter((queue) => queue.name !== contact?.queue).map((queue) => <option value={queue.name}>{queue.name}</option>)}
+                      {allQueues.filter((queue) => queue.name !== contact?.queue).map((queue) => <option value={queue.name}>{queue.name}</option>)}
                     </select>
                     <button type="button" class="danger" onClick={() => act(() => api.post(`/v1/interactions/${seg(id)}/drop`))}>
                       {t('contact.drop')}
