@@ -9,7 +9,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-/** Sends the site root and the bare console path to the console's start page. */
+/**
+ * Sends the bare console path to the console's start page. ("" asks for the site root too, but the REST
+ * whiteboard's servlet answers the root before this one, so the console's address is /console.)
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("switchboard-console-redirect")
 @HttpWhiteboardServletPattern({"", "/console", "/console/"})
