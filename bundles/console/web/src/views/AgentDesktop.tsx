@@ -21,6 +21,7 @@ export function AgentDesktop() {
   const [own, setOwn] = useState<OwnState | null>(null);
   const [items, setItems] = useState<WorkItem[]>([]);
   const [live, setLive] = useState(false);
+  const [lastEvent, setLastEvent] = useState<{ type: string; at: number; shownAt: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reasons = useCodes('reasons');
   const dispositions = useCodes('dispositions');
@@ -78,6 +79,7 @@ export function AgentDesktop() {
       onDown: () => setLive(false),
       onEvent: (event) => {
         const change = applyEvent(itemsRef.current, event, me);
+        setLastEvent({ type: event.type, at: Date.parse(String(event.data.at)), shownAt: Date.now() });
         itemsRef.current = change.items;
         setItems(change.items);
         if (change.state) {
@@ -148,7 +150,8 @@ export function AgentDesktop() {
   }
 
   return (
-    <div class="desktop">
+    <div class="desktop" data-event={lastEvent?.type ?? ''} data-event-at={lastEvent?.at ?? ''}
+      data-shown-at={lastEvent?.shownAt ?? ''}>
       <StateBar agent={agent} own={own} reasons={reasons} now={now} live={live} onChanged={resync} onError={setError} />
       {error && <p class="error banner" role="alert" id="desktop-error">{error}</p>}
       <div class="desktop-columns">

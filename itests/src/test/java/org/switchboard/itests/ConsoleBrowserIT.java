@@ -97,6 +97,7 @@ public class ConsoleBrowserIT {
             assertThat(agent.driver().findElement(By.cssSelector(".offer .entry-point")).getText(),
                     containsString("shop.example/checkout"));
             agent.screenshot("offer");
+            System.out.println("Agent desktop, event to screen: " + eventToScreen(agent, ".desktop"));
             supervisor.waitForText(By.cssSelector("[data-queue='" + queue + "'] [data-figure='entered']"), "1", PAGE);
             supervisor.waitForText(By.cssSelector("[data-queue='" + queue + "'] [data-state='RESERVED'] b"), "1", PAGE);
             System.out.println("Wallboard, event to screen: " + eventToScreen(supervisor, ".wallboard"));
