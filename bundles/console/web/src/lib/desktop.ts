@@ -10,6 +10,8 @@ export interface WorkItem {
   phase: Phase;
   since: number;
   interaction?: Interaction;
+  /** Read from the server (at start or on reconnection) rather than followed from its offer: a call may be in consultation. */
+  restored?: boolean;
 }
 
 /** The agent's own state as the desktop shows it. */

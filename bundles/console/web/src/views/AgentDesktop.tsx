@@ -58,7 +58,7 @@ export function AgentDesktop() {
       const loaded = await Promise.all(current.interactions.map(async (id) => {
         try {
           const interaction = await api.get<Interaction>(`/v1/interactions/${seg(id)}`);
-          return { id, phase: phaseOf(interaction), since: Date.parse(interaction.since ?? interaction.createdAt), interaction };
+          return { id, phase: phaseOf(interaction), since: Date.parse(interaction.since ?? interaction.createdAt), interaction, restored: true };
         } catch {
           return null;
         }

@@ -33,8 +33,10 @@ export function TalkCard({ item, now, held, onHeld, act }: {
       }
     }
   };
+  // Only a call found in progress (after a reload) can have a consultation the card does not know of: asking for
+  // every call would answer 404 for each, which the browser reports as an error.
   useEffect(() => {
-    if (voice) {
+    if (voice && item.restored) {
       readConsultation();
     }
   }, [voice]);

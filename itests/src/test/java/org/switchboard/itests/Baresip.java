@@ -2,7 +2,11 @@ package org.switchboard.itests;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An agent's softphone: baresip registering an extension with the appliance (digest), answering on its own
- * or never, and speaking a 600 Hz tone as the agent's voice.
+ * or only when told ({@link #accept()}), and speaking a 600 Hz tone as the agent's voice.
  */
 public final class Baresip implements AutoCloseable {
 
@@ -22,11 +26,13 @@ public final class Baresip implements AutoCloseable {
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final String extension;
     private final Path folder;
+    private final int controlPort;
 
-    private Baresip(Process process, String extension, Path folder) {
+    private Baresip(Process process, String extension, Path folder, int controlPort) {
         this.process = process;
         this.extension = extension;
         this.folder = folder;
+        this.controlPort = controlPort;
         Path log = folder.resolve("baresip.out");
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
@@ -46,7 +52,8 @@ public final class Baresip implements AutoCloseable {
     }
 
     /**
-     * Starts a phone for {@code extension}; {@code autoAnswer} false makes it ring until the call is cancelled.
+     * Starts a phone for {@code extension}; {@code autoAnswer} false makes it ring until the call is cancelled
+     * or {@link #accept() accepted}.
      * What it hears is recorded under rec/.
      */
     public static Baresip start(Path folder, String extension, String password, int appliancePort, boolean autoAnswer)
@@ -56,6 +63,7 @@ public final class Baresip implements AutoCloseable {
         writeTone(voice, 600, 120);
         // baresip listens for SIP at the port and for SIP over TLS at the one above it.
         int port = FreePorts.pair();
+        int controlPort = FreePorts.next();
         Files.writeString(folder.resolve("config"), String.join("\n",
                 "sip_listen 127.0.0.1:" + port,
                 "audio_source aufile," + voice,
@@ -70,12 +78,64 @@ public final class Baresip implements AutoCloseable {
                 "module_app menu.so",
                 // Apart from the appliance's RTP ports (40000 and up in tests) and sipp's (20000-29999).
                 "rtp_ports " + (30_000 + 2 * ((port / 2) % 4_900)) + "-" + (30_100 + 2 * ((port / 2) % 4_900)),
+                // Commands such as "accept" over TCP, so that a phone which does not answer by itself is answered
+                // on cue (see accept()); phones that answer by themselves need none.
+                autoAnswer ? "" : "module ctrl_tcp.so\nctrl_tcp_listen 127.0.0.1:" + controlPort,
                 ""));
         Files.writeString(folder.resolve("accounts"), "<sip:" + extension + "@127.0.0.1:" + appliancePort
                 + ">;auth_pass=" + password + ";regint=600;answermode=" + (autoAnswer ? "auto" : "manual")
                 + ";audio_codecs=PCMU,PCMA\n");
         Process process = new ProcessBuilder("baresip", "-f", folder.toString()).redirectErrorStream(true).start();
-        return new Baresip(process, extension, folder);
+        return new Baresip(process, extension, folder, controlPort);
+    }
+
+    /**
+     * Answers the call ringing at the phone, as the agent picking up the handset; for a phone started without
+     * auto-answer. Waits for baresip's reply to the command.
+     */
+    public void accept() throws IOException {
+        String reply = command("accept");
+        if (!reply.contains("\"ok\":true")) {
+            throw new AssertionError("baresip for " + extension + " did not accept: " + reply + "; it said: " + output);
+        }
+    }
+
+    /** Sends one command to baresip's ctrl_tcp module (JSON in netstring framing) and returns its response. */
+    private String command(String command) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), controlPort)) {
+            socket.setSoTimeout(10_000);
+            byte[] json = ("{\"command\":\"" + command + "\",\"params\":\"\",\"token\":\"" + command + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write((json.length + ":").getBytes(StandardCharsets.US_ASCII));
+            out.write(json);
+            out.write(',');
+            out.flush();
+            // Events of the call may come over the same connection before the response: skip them.
+            InputStream in = socket.getInputStream();
+            while (true) {
+                String message = netstring(in);
+                if (message.contains("\"response\":true")) {
+                    return message;
+                }
+            }
+        }
+    }
+
+    /** Reads one netstring ("LENGTH:BYTES,") from the stream. */
+    private static String netstring(InputStream in) throws IOException {
+        int length = 0;
+        for (int c; (c = in.read()) != ':'; ) {
+            if (c < '0' || c > '9') {
+                throw new IOException("not a netstring length: " + (c < 0 ? "end of stream" : (char) c));
+            }
+            length = 10 * length + (c - '0');
+        }
+        byte[] message = in.readNBytes(length);
+        if (message.length < length || in.read() != ',') {
+            throw new IOException("truncated netstring");
+        }
+        return new String(message, StandardCharsets.UTF_8);
     }
 
     /** Waits until the appliance accepted the phone's registration. */
