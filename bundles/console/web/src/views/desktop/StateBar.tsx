@@ -60,7 +60,7 @@ export function StateBar({ agent, own, reasons, now, live, onChanged, onError }:
       <span class="timer" id="time-in-state">{duration((now - own.since) / 1000)}</span>
       <span class="muted" id="handled">{t('desktop.handled', { count: agent.handled ?? 0 })}</span>
       <span class="spacer" />
-      <button type="button" id="go-ready" class={own.state === 'READY' ? 'primary pressed' : 'primary'}
+      <button type="button" id="go-ready" class={own.state === 'NOT_READY' || own.state === 'WRAP_UP' ? 'primary' : ''}
         disabled={own.state === 'READY'} onClick={() => setState('READY')}>{t('desktop.ready')}</button>
       <label class="sr-only" for="reason">{t('desktop.reason')}</label>
       <select id="reason" value={reason} onChange={(e) => setPicked((e.target as HTMLSelectElement).value)}>

@@ -80,7 +80,7 @@ export function TalkCard({ item, now, held, onHeld, act }: {
               act(() => api.post(`${call}/conference`, { extension: conferenceWith.trim() }));
             }}>
               <label class="sr-only" for={`conference-${item.id}`}>{t('conference.extension')}</label>
-              <input id={`conference-${item.id}`} size={6} placeholder={t('conference.extension')} value={conferenceWith}
+              <input id={`conference-${item.id}`} class="extension-input" placeholder={t('conference.extension')} value={conferenceWith}
                 onInput={(e) => setConferenceWith((e.target as HTMLInputElement).value)} />
               <button type="submit" disabled={!conferenceWith.trim()}>{t('desktop.conference')}</button>
             </form>
