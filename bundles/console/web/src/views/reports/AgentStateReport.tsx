@@ -8,7 +8,7 @@ import { ReportTable } from './ReportTable';
 import { today } from './QueueReport';
 
 // The most state changes the server gives at once; a day with more starts at the first one given.
-const LIMIT = 1000;
+const LIMIT = 10_000;
 
 const COLORS: Record<string, [string, string]> = {
   READY: ['--ready', '#1b873f'],
@@ -37,8 +37,9 @@ export function AgentStateReport({ refresh }: { refresh: number }) {
         const now = Date.now();
         const from = startOfDay(now);
         const read = await Promise.all(agents.map(async (agent) => {
-          const entries = await api.get<AgentStateEntry[]>(`/v1/agents/${seg(agent.login)}/states?limit=${LIMIT}`).catch(() => []);
-          const truncated = entries.length >= LIMIT && entries.every((entry) => Date.parse(entry.at) > from);
+          const entries = await api.get<AgentStateEntry[]>(`/v1/agents/${seg(agent.login)}/states?since=${
+            encodeURIComponent(new Date(from).toISOString())}&limit=${LIMIT}`).catch(() => []);
+          const truncated = entries.length >= LIMIT;
           return { agent, truncated, seconds: stateDurations(entries, from, now, { truncated, current: { state: agent.state, since: agent.since } }) };
         }));
         setDays(read.sort((a, b) => a.agent.name.localeCompare(b.agent.name)));

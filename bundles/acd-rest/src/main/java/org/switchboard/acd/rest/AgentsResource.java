@@ -157,11 +157,23 @@ public class AgentsResource {
 
     @GET
     @Path("{login}/states")
-    @Operation(summary = "The agent's recent state changes with not-ready reasons, newest first")
+    @Operation(summary = "The agent's recent state changes with not-ready reasons, newest first; with since (an instant"
+            + " such as 2026-11-23T00:00:00+03:00) those at or after it, the oldest one's 'from' being the state then")
     public List<AgentStateEntry> states(@PathParam("login") String login,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("since") String since) {
         profile(login);
-        return history.agentStates(login, Check.range("limit", limit, 1, 1000, 100));
+        int checked = Check.range("limit", limit, 1, 10_000, 100);
+        return since == null || since.isBlank() ? history.agentStates(login, checked)
+                : history.agentStates(login, instant("since", since), checked);
+    }
+
+    private static java.time.Instant instant(String field, String value) {
+        try {
+            // A '+' of an offset arrives as a space when the caller did not encode it.
+            return java.time.OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, "'" + value + "' is not a date-time with offset, such as 2026-11-23T00:00:00+03:00");
+        }
     }
 
     private AgentProfile profile(String login) {

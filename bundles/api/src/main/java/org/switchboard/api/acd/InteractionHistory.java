@@ -1,5 +1,6 @@
 package org.switchboard.api.acd;
 
+import java.time.Instant;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -12,6 +13,12 @@ public interface InteractionHistory {
 
     /** An agent's most recent state changes, newest first, at most {@code limit}. */
     List<AgentStateEntry> agentStates(String login, int limit);
+
+    /**
+     * An agent's state changes at or after {@code since}, newest first, at most {@code limit}; the oldest one's
+     * {@code from} is the state the agent was in at {@code since} (when it is not the limit that cut the list).
+     */
+    List<AgentStateEntry> agentStates(String login, Instant since, int limit);
 
     /** A customer's interactions (by phone, address or chat id), newest first, at most {@code limit}. */
     List<InteractionSummary> customerInteractions(String customer, int limit);

@@ -114,12 +114,17 @@ public class JdbcAcdHistory implements AcdListener, InteractionHistory {
 
     @Override
     public List<AgentStateEntry> agentStates(String login, int limit) {
+        return agentStates(login, Instant.EPOCH, limit);
+    }
+
+    @Override
+    public List<AgentStateEntry> agentStates(String login, Instant since, int limit) {
         return Jdbc.inTransaction(database.dataSource(), connection -> Jdbc.query(connection,
                 "SELECT at, agent, from_state, to_state, reason, extension FROM agent_state_log WHERE agent = ?"
-                        + " ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY",
+                        + " AND at >= ? ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY",
                 row -> new AgentStateEntry(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2),
                         AgentState.valueOf(row.getString(3)), AgentState.valueOf(row.getString(4)), row.getString(5), row.getString(6)),
-                login));
+                login, utc(since)));
     }
 
     @Override

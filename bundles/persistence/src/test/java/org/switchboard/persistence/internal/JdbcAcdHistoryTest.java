@@ -65,6 +65,21 @@ public class JdbcAcdHistoryTest {
     }
 
     @Test
+    public void agentStatesSinceAnInstantStartWithTheChangeOutOfTheStateHeldThen() {
+        history.onEvent(new AcdEvent.AgentStateChanged(start, "vera", AgentState.LOGGED_OUT, AgentState.READY, null));
+        history.onEvent(new AcdEvent.AgentStateChanged(start.plusSeconds(60), "vera", AgentState.READY,
+                AgentState.NOT_READY, "lunch"));
+        history.onEvent(new AcdEvent.AgentStateChanged(start.plusSeconds(120), "vera", AgentState.NOT_READY,
+                AgentState.READY, null));
+
+        var states = history.agentStates("vera", start.plusSeconds(30), 100);
+
+        assertEquals(List.of(AgentState.READY, AgentState.NOT_READY), states.stream().map(entry -> entry.to()).toList());
+        assertEquals("ready before the instant", AgentState.READY, states.get(1).from());
+        assertEquals(1, history.agentStates("vera", start.plusSeconds(120), 100).size());
+    }
+
+    @Test
     public void aCustomersInteractionsAreSummedUpNewestFirst() {
         Interaction call = new Interaction("v1", Channel.VOICE, "sales", 0, List.of(), "+74951110000", "+79161234567",
                 Map.of(), start);
