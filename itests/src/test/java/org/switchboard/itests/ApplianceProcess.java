@@ -132,6 +132,16 @@ public final class ApplianceProcess implements AutoCloseable {
         return home.resolve("data/log/karaf.log");
     }
 
+    /** Stops the appliance, checks its log for errors nobody expected, and always releases it. */
+    public void stopAndCheckLog() throws Exception {
+        try {
+            stop();
+            LogChecker.assertNoUnexpectedErrors(log(), LogChecker.KARAF_NOISE);
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null) {

@@ -25,12 +25,7 @@ public class ApplianceProcessIT {
 
     @After
     public void stop() throws Exception {
-        try {
-            appliance.stop();
-            LogChecker.assertNoUnexpectedErrors(appliance.log(), LogChecker.KARAF_NOISE);
-        } finally {
-            appliance.close();
-        }
+        appliance.stopAndCheckLog();
     }
 
     @Test

@@ -47,12 +47,7 @@ public class ConsoleBrowserIT {
         if (appliance == null) {
             return;
         }
-        try {
-            appliance.stop();
-            LogChecker.assertNoUnexpectedErrors(appliance.log(), LogChecker.KARAF_NOISE);
-        } finally {
-            appliance.close();
-        }
+        appliance.stopAndCheckLog();
     }
 
     @Test
@@ -73,13 +68,13 @@ public class ConsoleBrowserIT {
             LoadFigures firstLoad = agent.firstLoadFigures();
             System.out.println("Agent desktop, first load: " + firstLoad);
             agent.screenshot("sign-in");
-            signIn(agent, AGENT, AGENT_PASSWORD);
+            ConsolePages.signIn(agent, appliance, AGENT, AGENT_PASSWORD, "");
             agent.waitFor(By.id("start-work"), PAGE).click();
             agent.waitFor(By.id("go-ready"), PAGE).click();
             agent.waitFor(By.cssSelector("#my-state.state-READY"), PAGE);
             agent.screenshot("desktop-ready");
 
-            signIn(supervisor, SUPERVISOR, SUPERVISOR_PASSWORD);
+            ConsolePages.signIn(supervisor, appliance, SUPERVISOR, SUPERVISOR_PASSWORD, "");
             supervisor.get(appliance.baseUrl() + "/console/#/wallboard");
             By tile = By.cssSelector("[data-queue='" + queue + "']");
             supervisor.waitFor(tile, PAGE);
@@ -163,13 +158,6 @@ public class ConsoleBrowserIT {
             supervisor.assertNoConsoleErrorsBut("/api/v1/agents/" + AGENT + " - Failed to load resource: the server responded"
                     + " with a status of 400");
         }
-    }
-
-    private static void signIn(Browser browser, String user, String password) {
-        browser.get(appliance.baseUrl() + "/console/");
-        browser.waitFor(By.id("username"), PAGE).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        browser.waitFor(By.id("sign-out"), PAGE);
     }
 
     /** How long the last event took from distribution to the screen, as the page recorded it. */

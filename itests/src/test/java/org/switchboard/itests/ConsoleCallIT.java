@@ -17,7 +17,6 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -73,12 +72,7 @@ public class ConsoleCallIT {
         if (appliance == null) {
             return;
         }
-        try {
-            appliance.stop();
-            LogChecker.assertNoUnexpectedErrors(appliance.log(), LogChecker.KARAF_NOISE);
-        } finally {
-            appliance.close();
-        }
+        appliance.stopAndCheckLog();
     }
 
     @Test
@@ -91,14 +85,14 @@ public class ConsoleCallIT {
              Browser agent = Browser.open("agent-call", Browser.LAPTOP);
              Browser supervisor = Browser.open("supervisor-call", Browser.FULL_HD)) {
             phone.awaitRegistered();
-            signIn(agent, AGENT, AGENT_PASSWORD, "#/desktop");
+            ConsolePages.signIn(agent, appliance, AGENT, AGENT_PASSWORD, "#/desktop");
             agent.waitFor(By.id("extension"), PAGE).sendKeys(EXTENSION);
             agent.driver().findElement(By.id("start-work")).click();
             agent.waitFor(By.id("go-ready"), PAGE).click();
             agent.waitFor(By.cssSelector("#my-state.state-READY"), PAGE);
 
             // Straight to the agent grid: the first screen, the desktop, is for agents (this supervisor is none).
-            signIn(supervisor, SUPERVISOR, SUPERVISOR_PASSWORD, "#/agents");
+            ConsolePages.signIn(supervisor, appliance, SUPERVISOR, SUPERVISOR_PASSWORD, "#/agents");
             supervisor.waitFor(agentIn("READY"), PAGE);
 
             Sipp caller = Sipp.call("waiting-caller", sipPort, ENTRY_POINT, work.resolve("caller"), "-m", "1");
@@ -202,14 +196,6 @@ public class ConsoleCallIT {
             lines.append(entry.get("event").asText()).append(": ").append(entry.path("detail").asText()).append('\n');
         }
         return lines.toString();
-    }
-
-    /** Signs in to the console at a screen ({@code #/agents}...) and waits for the signed-in page. */
-    private static void signIn(Browser browser, String user, String password, String screen) {
-        browser.get(appliance.baseUrl() + "/console/" + screen);
-        browser.waitFor(By.id("username"), PAGE).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        browser.waitFor(By.id("sign-out"), PAGE);
     }
 
     /** The admin's Basic authorization, with the password the appliance generated. */
