@@ -169,6 +169,54 @@ public class ConsoleBrowserIT {
     }
 
     @Test
+    public void adminSeesEveryScreenAndAFieldTheServerRefusesIsMarked() throws Exception {
+        String admin = Http.basic("admin", appliance.adminPassword());
+        String queue = "form-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = Browser.open("admin", Browser.LAPTOP)) {
+            ConsolePages.signIn(browser, appliance, "admin", appliance.adminPassword(), "#/admin/queues");
+            browser.waitFor(By.id("queue-form"), PAGE);
+            browser.driver().findElement(By.id("queue-name")).sendKeys(queue);
+            WebElement percent = browser.driver().findElement(By.id("queue-serviceLevelPercent"));
+            percent.clear();
+            percent.sendKeys("150");
+            browser.driver().findElement(By.cssSelector("#queue-form button[type='submit']")).click();
+            browser.waitForText(By.id("queue-serviceLevelPercent-error"), "from 1 to 100", PAGE);
+            browser.screenshot("queue-field-error");
+            assertEquals("nothing is saved from a refused form", 404,
+                    appliance.http().get("/api/v1/queues/" + queue, admin).statusCode());
+
+            percent.clear();
+            percent.sendKeys("90");
+            browser.driver().findElement(By.cssSelector("#queue-form button[type='submit']")).click();
+            browser.waitFor(By.cssSelector("#queue-form .notice"), PAGE);
+            assertThat(appliance.http().get("/api/v1/queues/" + queue, admin).body(),
+                    containsString("\"serviceLevelPercent\":90"));
+
+            // Every screen, in both languages, for the record and for what a person reads first on it.
+            for (String language : new String[] {"en", "ru"}) {
+                for (String screen : new String[] {"desktop", "wallboard", "agents", "reports", "admin/agents",
+                        "admin/groups", "admin/skills", "admin/queues", "admin/reasons", "admin/dispositions",
+                        "admin/flows", "admin/entry-points", "admin/users"}) {
+                    browser.get(appliance.baseUrl() + "/console/#/" + screen);
+                    browser.waitFor(By.cssSelector(screen.startsWith("admin/")
+                            ? "main.screen-admin a.active[href='#/" + screen + "']" : "main.screen-" + screen), PAGE);
+                    browser.screenshot(language + "-" + screen.replace('/', '-'));
+                }
+                browser.waitForText(By.cssSelector("main"), language.equals("en") ? "Users" : "Пользователи", PAGE);
+                if (language.equals("en")) {
+                    browser.driver().findElement(By.id("language")).click();
+                    browser.waitForText(By.id("sign-out"), "Выйти", PAGE);
+                }
+            }
+            browser.get(appliance.baseUrl() + "/console/#/reports");
+            browser.waitFor(By.cssSelector("#agent-state-report canvas"), PAGE);
+            browser.assertNoConsoleErrorsBut("/api/v1/queues/" + queue + " - Failed to load resource: the server responded"
+                    + " with a status of 400");
+        }
+        assertEquals(204, appliance.http().delete("/api/v1/queues/" + queue, admin).statusCode());
+    }
+
+    @Test
     public void startPageIsRevalidatedAndLockedDown() throws Exception {
         HttpResponse<Void> index = head("/console/index.html", "");
 
