@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Form';
+import { Field } from '../../components/Form';
+import { useSaving } from '../../components/useSaving';
 import { agentBody, agentFields, agentForm, CHANNELS, type AgentForm } from '../../lib/admin';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import { useLiveAgents } from '../../lib/liveAgents';
 import type { Agent, Queue, Skill } from '../../lib/model';
-import { ConfirmDelete, Editor, FormFooter, ListInput, valueOf } from './parts';
+import { Editor, FormFooter, ListInput, RowActions, useDeleting, useEditing, valueOf } from './parts';
 import { SkillLevels } from './SkillLevels';
 
 /** Agents: the list with each one's live state, and a form for name, groups, skills and capacity. */
@@ -14,19 +15,14 @@ export function AgentsAdmin() {
   const { agents, error, reload } = useLiveAgents(api);
   const [catalogue, setCatalogue] = useState<Skill[]>([]);
   const [queues, setQueues] = useState<Queue[]>([]);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [deleting, setDeleting] = useState<string | null>(null);
+  const { editing, setEditing, formKey, open } = useEditing();
+  const deleting = useDeleting('/v1/agents', { current: editing, close: () => open(null), reload });
 
   useEffect(() => {
     api.get<Skill[]>('/v1/skills').then(setCatalogue, () => undefined);
     api.get<Queue[]>('/v1/queues').then(setQueues, () => undefined);
   }, []);
 
-  const open = (login: string | null) => {
-    setEditing(login);
-    setFormKey((key) => key + 1);
-  };
   const agent = agents.find((candidate) => candidate.login === editing);
   const knownGroups = [...new Set([...agents.flatMap((a) => a.groups), ...queues.flatMap((q) => q.rules.groups ?? [])])].sort();
 
@@ -35,7 +31,7 @@ export function AgentsAdmin() {
       title={t('admin.agents')}
       onNew={() => open(null)}
       newLabel={t('admin.newAgent')}
-      list={<AgentList agents={agents} selected={editing} onEdit={open} onDelete={setDeleting} error={error} />}
+      list={<AgentList agents={agents} selected={editing} onEdit={open} onDelete={deleting.ask} error={error} />}
       form={(
         <>
           <AgentEditor key={formKey} agent={agent} catalogue={catalogue} groups={knownGroups}
@@ -43,15 +39,7 @@ export function AgentsAdmin() {
               setEditing(login);
               reload();
             }} />
-          {deleting && (
-            <ConfirmDelete name={deleting} onClose={() => setDeleting(null)} onConfirm={async () => {
-              await api.delete(`/v1/agents/${seg(deleting)}`);
-              if (editing === deleting) {
-                open(null);
-              }
-              await reload();
-            }} />
-          )}
+          {deleting.dialog}
         </>
       )}
     />
@@ -85,10 +73,7 @@ function AgentList({ agents, selected, onEdit, onDelete, error }: {
             <td><span class={`state-badge state-${agent.state}`} data-state={agent.state}>{t(`state.${agent.state}`)}</span></td>
             <td>{agent.groups.join(', ')}</td>
             <td class="small">{Object.entries(agent.skills).map(([skill, level]) => `${skill} ${level}`).join(', ')}</td>
-            <td class="actions">
-              <button type="button" class="link" onClick={() => onEdit(agent.login)}>{t('common.edit')}</button>
-              <button type="button" class="link danger" onClick={() => onDelete(agent.login)}>{t('common.delete')}</button>
-            </td>
+            <RowActions onEdit={() => onEdit(agent.login)} onDelete={() => onDelete(agent.login)} />
           </tr>
         ))}
       </tbody>
@@ -105,8 +90,7 @@ function AgentEditor({ agent, catalogue, groups, onSaved }: {
 }) {
   const { api, t } = useConsole();
   const [form, setForm] = useState<AgentForm>(() => agentForm(agent));
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState(false);
+  const { errors, saved, setSaved, run, refuse } = useSaving();
   const change = (part: Partial<AgentForm>) => {
     setForm((current) => ({ ...current, ...part }));
     setSaved(false);
@@ -114,20 +98,15 @@ function AgentEditor({ agent, catalogue, groups, onSaved }: {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setErrors(NO_ERRORS);
-    setSaved(false);
     const login = form.login.trim();
     if (!login) {
-      setErrors({ fields: { login: t('admin.required') }, form: null });
+      refuse('login', t('admin.required'));
       return;
     }
-    try {
+    await run(agentFields(form), async () => {
       await api.put(`/v1/agents/${seg(login)}`, agentBody(form));
-      setSaved(true);
       onSaved(login);
-    } catch (e) {
-      setErrors(errorsOf(e, agentFields(form)));
-    }
+    });
   };
 
   const skillErrors = Object.fromEntries(Object.keys(form.skills).map((skill) => [skill, errors.fields[`skills.${skill}`]]));

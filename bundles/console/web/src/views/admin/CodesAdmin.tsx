@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Form';
+import { Field } from '../../components/Form';
+import { useSaving } from '../../components/useSaving';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import type { Code } from '../../lib/model';
-import { ConfirmDelete, Editor, FormFooter, valueOf } from './parts';
+import { Editor, FormFooter, RowActions, useDeleting, valueOf } from './parts';
 
 /** A code list, not-ready reasons or wrap-up dispositions: the codes with their labels, and a form for one. */
 export function CodesAdmin({ kind }: { kind: 'reasons' | 'dispositions' }) {
@@ -12,11 +13,9 @@ export function CodesAdmin({ kind }: { kind: 'reasons' | 'dispositions' }) {
   const [code, setCode] = useState('');
   const [label, setLabel] = useState('');
   const [editing, setEditing] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState(false);
-  const [deleting, setDeleting] = useState<string | null>(null);
+  const { errors, saved, setSaved, run, reset, refuse, fail } = useSaving();
 
-  const load = () => api.get<Code[]>(`/v1/codes/${kind}`).then(setCodes, (e) => setErrors(errorsOf(e, [])));
+  const load = () => api.get<Code[]>(`/v1/codes/${kind}`).then(setCodes, fail);
   useEffect(() => {
     load();
     edit(null);
@@ -26,26 +25,21 @@ export function CodesAdmin({ kind }: { kind: 'reasons' | 'dispositions' }) {
     setCode(entry?.code ?? '');
     setLabel(entry?.label ?? '');
     setEditing(!!entry);
-    setErrors(NO_ERRORS);
-    setSaved(false);
+    reset();
   };
+  const deleting = useDeleting(`/v1/codes/${kind}`, { current: code, close: () => edit(null), reload: load });
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setErrors(NO_ERRORS);
-    setSaved(false);
     if (!code.trim()) {
-      setErrors({ fields: { code: t('admin.required') }, form: null });
+      refuse('code', t('admin.required'));
       return;
     }
-    try {
+    await run(['code', 'label'], async () => {
       await api.put(`/v1/codes/${kind}/${seg(code.trim())}`, { label: label.trim() });
-      setSaved(true);
       setEditing(true);
       load();
-    } catch (e) {
-      setErrors(errorsOf(e, ['code', 'label']));
-    }
+    });
   };
 
   const title = kind === 'reasons' ? t('admin.reasons') : t('admin.dispositions');
@@ -61,10 +55,7 @@ export function CodesAdmin({ kind }: { kind: 'reasons' | 'dispositions' }) {
               <tr data-code={entry.code} class={editing && entry.code === code ? 'selected' : ''}>
                 <td><code>{entry.code}</code></td>
                 <td>{entry.label}</td>
-                <td class="actions">
-                  <button type="button" class="link" onClick={() => edit(entry)}>{t('common.edit')}</button>
-                  <button type="button" class="link danger" onClick={() => setDeleting(entry.code)}>{t('common.delete')}</button>
-                </td>
+                <RowActions onEdit={() => edit(entry)} onDelete={() => deleting.ask(entry.code)} />
               </tr>
             ))}
             {codes.length === 0 && <tr><td colSpan={3} class="muted">{t('admin.noCodes')}</td></tr>}
@@ -84,15 +75,7 @@ export function CodesAdmin({ kind }: { kind: 'reasons' | 'dispositions' }) {
             }} />
           </Field>
           <FormFooter errors={errors} saved={saved} />
-          {deleting && (
-            <ConfirmDelete name={deleting} onClose={() => setDeleting(null)} onConfirm={async () => {
-              await api.delete(`/v1/codes/${kind}/${seg(deleting)}`);
-              if (deleting === code) {
-                edit(null);
-              }
-              await load();
-            }} />
-          )}
+          {deleting.dialog}
         </form>
       )}
     />

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Form';
+import { Field } from '../../components/Form';
+import { useSaving } from '../../components/useSaving';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import type { EntryPoint } from '../../lib/model';
-import { ConfirmDelete, Editor, FormFooter, valueOf } from './parts';
+import { Editor, FormFooter, RowActions, useDeleting, valueOf } from './parts';
 
 /** Entry points: the dialed numbers and the flow each leads to; a form to point a number at a flow. */
 export function EntryPointsAdmin() {
@@ -13,11 +14,9 @@ export function EntryPointsAdmin() {
   const [number, setNumber] = useState('');
   const [flow, setFlow] = useState('');
   const [editing, setEditing] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState(false);
-  const [deleting, setDeleting] = useState<string | null>(null);
+  const { errors, saved, setSaved, run, reset, refuse, fail } = useSaving();
 
-  const load = () => api.get<EntryPoint[]>('/v1/entry-points').then(setEntries, (e) => setErrors(errorsOf(e, [])));
+  const load = () => api.get<EntryPoint[]>('/v1/entry-points').then(setEntries, fail);
   useEffect(() => {
     load();
     api.get<string[]>('/v1/flows').then(setFlows, () => undefined);
@@ -27,26 +26,21 @@ export function EntryPointsAdmin() {
     setNumber(entry?.number ?? '');
     setFlow(entry?.flow ?? '');
     setEditing(!!entry);
-    setErrors(NO_ERRORS);
-    setSaved(false);
+    reset();
   };
+  const deleting = useDeleting('/v1/entry-points', { current: number, close: () => edit(null), reload: load });
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setErrors(NO_ERRORS);
-    setSaved(false);
     if (!number.trim()) {
-      setErrors({ fields: { number: t('admin.required') }, form: null });
+      refuse('number', t('admin.required'));
       return;
     }
-    try {
+    await run(['number', 'flow'], async () => {
       await api.put(`/v1/entry-points/${seg(number.trim())}`, { flow });
-      setSaved(true);
       setEditing(true);
       load();
-    } catch (e) {
-      setErrors(errorsOf(e, ['number', 'flow']));
-    }
+    });
   };
 
   return (
@@ -61,10 +55,7 @@ export function EntryPointsAdmin() {
               <tr data-number={entry.number} class={editing && entry.number === number ? 'selected' : ''}>
                 <td><strong>{entry.number}</strong></td>
                 <td><a href={`#/admin/flows/${encodeURIComponent(entry.flow)}`}>{entry.flow}</a></td>
-                <td class="actions">
-                  <button type="button" class="link" onClick={() => edit(entry)}>{t('common.edit')}</button>
-                  <button type="button" class="link danger" onClick={() => setDeleting(entry.number)}>{t('common.delete')}</button>
-                </td>
+                <RowActions onEdit={() => edit(entry)} onDelete={() => deleting.ask(entry.number)} />
               </tr>
             ))}
             {entries.length === 0 && <tr><td colSpan={3} class="muted">{t('admin.noEntryPoints')}</td></tr>}
@@ -88,15 +79,7 @@ export function EntryPointsAdmin() {
           </Field>
           {flows.length === 0 && <p class="muted">{t('admin.noFlowsYet')}</p>}
           <FormFooter errors={errors} saved={saved} />
-          {deleting && (
-            <ConfirmDelete name={deleting} onClose={() => setDeleting(null)} onConfirm={async () => {
-              await api.delete(`/v1/entry-points/${seg(deleting)}`);
-              if (deleting === number) {
-                edit(null);
-              }
-              await load();
-            }} />
-          )}
+          {deleting.dialog}
         </form>
       )}
     />

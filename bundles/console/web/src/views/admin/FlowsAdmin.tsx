@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Form';
+import { Field, NO_ERRORS } from '../../components/Form';
+import { errorOn, useSaving } from '../../components/useSaving';
 import type { MessageKey } from '../../i18n';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
@@ -137,8 +138,7 @@ function FlowEditor({ name, initial, saved: wasSaved, choices, onSaved, onDelete
   const [flow, setFlow] = useState<FlowDocument>(initial);
   const [step, setStep] = useState<string | null>(initial.start in initial.steps ? initial.start : Object.keys(initial.steps)[0] ?? null);
   const [json, setJson] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState(false);
+  const { errors, saved, setErrors, setSaved, run, refuse } = useSaving();
   const [deleting, setDeleting] = useState(false);
   const [newStep, setNewStep] = useState({ name: '', type: 'play' as StepType });
 
@@ -151,37 +151,34 @@ function FlowEditor({ name, initial, saved: wasSaved, choices, onSaved, onDelete
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setErrors(NO_ERRORS);
-    setSaved(false);
     let document: unknown = flow;
     if (json !== null) {
       const parsed = parseFlow(json);
       if ('error' in parsed) {
-        setErrors({ fields: {}, form: parsed.detail ?? t(`flow.${parsed.error}` as MessageKey) });
+        refuse(null, parsed.detail ?? t(`flow.${parsed.error}` as MessageKey));
         return;
       }
       document = JSON.parse(json);
       setFlow(parsed.flow);
     }
-    try {
-      await api.put(`/v1/flows/${seg(name)}`, document);
-      setSaved(true);
+    const shown = json !== null ? [] : ['start', ...stepNames.map((stepName) => `steps.${stepName}`)];
+    await run(shown, async () => {
+      await api.put(`/v1/flows/${seg(name)}`, document).catch((e) => {
+        // The step the server found wrong opens, its complaint beside it.
+        const at = stepOfField((e as { field?: string }).field);
+        if (json === null && at && at in flow.steps) {
+          setStep(at);
+        }
+        throw e;
+      });
       onSaved();
-    } catch (e) {
-      const shown = json !== null ? [] : ['start', ...stepNames.map((stepName) => `steps.${stepName}`)];
-      const found = errorsOf(e, shown);
-      setErrors(found);
-      const at = stepOfField((e as { field?: string }).field);
-      if (json === null && at && at in flow.steps) {
-        setStep(at);
-      }
-    }
+    });
   };
 
   const toForm = () => {
     const parsed = parseFlow(json ?? '');
     if ('error' in parsed) {
-      setErrors({ fields: {}, form: parsed.detail ?? t(`flow.${parsed.error}` as MessageKey) });
+      setErrors(errorOn(null, parsed.detail ?? t(`flow.${parsed.error}` as MessageKey)));
       return;
     }
     setErrors(NO_ERRORS);

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Form';
+import { Field, type FormErrors } from '../../components/Form';
+import { useSaving } from '../../components/useSaving';
 import type { MessageKey } from '../../i18n';
 import { MAX_WAIT_ACTIONS, QUEUE_FIELDS, queueBody, queueForm, STRATEGIES, type QueueForm, type WideningForm } from '../../lib/admin';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import type { Agent, Queue } from '../../lib/model';
-import { ConfirmDelete, Editor, FormFooter, ListInput, valueOf } from './parts';
+import { Editor, FormFooter, ListInput, RowActions, useDeleting, useEditing, valueOf } from './parts';
 
 const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -15,19 +16,14 @@ export function QueuesAdmin() {
   const [queues, setQueues] = useState<Queue[]>([]);
   const [groups, setGroups] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [deleting, setDeleting] = useState<string | null>(null);
+  const { editing, setEditing, formKey, open } = useEditing();
 
   const load = () => api.get<Queue[]>('/v1/queues').then(setQueues, (e) => setProblem((e as Error).message));
   useEffect(() => {
     load();
     api.get<Agent[]>('/v1/agents').then((agents) => setGroups([...new Set(agents.flatMap((agent) => agent.groups))]), () => undefined);
   }, []);
-  const open = (name: string | null) => {
-    setEditing(name);
-    setFormKey((key) => key + 1);
-  };
+  const deleting = useDeleting('/v1/queues', { current: editing, close: () => open(null), reload: load });
   const queue = queues.find((candidate) => candidate.name === editing);
   const knownGroups = [...new Set([...groups, ...queues.flatMap((q) => q.rules.groups ?? [])])].sort();
 
@@ -46,10 +42,7 @@ export function QueuesAdmin() {
                 <td class="small">{t(`strategy.${entry.rules.strategy}` as MessageKey)}</td>
                 <td>{(entry.rules.groups ?? []).join(', ')}</td>
                 <td>{entry.waiting.length}</td>
-                <td class="actions">
-                  <button type="button" class="link" onClick={() => open(entry.name)}>{t('common.edit')}</button>
-                  <button type="button" class="link danger" onClick={() => setDeleting(entry.name)}>{t('common.delete')}</button>
-                </td>
+                <RowActions onEdit={() => open(entry.name)} onDelete={() => deleting.ask(entry.name)} />
               </tr>
             ))}
             {queues.length === 0 && <tr><td colSpan={5} class="muted">{t('admin.noQueues')}</td></tr>}
@@ -63,15 +56,7 @@ export function QueuesAdmin() {
               setEditing(name);
               load();
             }} />
-          {deleting && (
-            <ConfirmDelete name={deleting} onClose={() => setDeleting(null)} onConfirm={async () => {
-              await api.delete(`/v1/queues/${seg(deleting)}`);
-              if (editing === deleting) {
-                open(null);
-              }
-              await load();
-            }} />
-          )}
+          {deleting.dialog}
         </>
       )}
     />
@@ -87,8 +72,7 @@ function QueueEditor({ queue, queues, groups, onSaved }: {
 }) {
   const { api, t } = useConsole();
   const [form, setForm] = useState<QueueForm>(() => queueForm(queue));
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState(false);
+  const { errors, saved, setSaved, run, refuse } = useSaving();
   const change = (part: Partial<QueueForm>) => {
     setForm((current) => ({ ...current, ...part }));
     setSaved(false);
@@ -97,20 +81,15 @@ function QueueEditor({ queue, queues, groups, onSaved }: {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setErrors(NO_ERRORS);
-    setSaved(false);
     const name = form.name.trim();
     if (!name) {
-      setErrors({ fields: { name: t('admin.required') }, form: null });
+      refuse('name', t('admin.required'));
       return;
     }
-    try {
+    await run(QUEUE_FIELDS, async () => {
       await api.put(`/v1/queues/${seg(name)}`, queueBody(form));
-      setSaved(true);
       onSaved(name);
-    } catch (e) {
-      setErrors(errorsOf(e, QUEUE_FIELDS));
-    }
+    });
   };
 
   /** A whole-number input for a field of the form, with the server's error for it. */

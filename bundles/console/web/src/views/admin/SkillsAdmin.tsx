@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Form';
+import { Field, NO_ERRORS } from '../../components/Form';
+import { useSaving } from '../../components/useSaving';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import type { Skill } from '../../lib/model';
-import { ConfirmDelete } from './parts';
+import { ConfirmDelete, RowActions } from './parts';
 
 /** The skills catalogue: a list, and a form to add or describe one. */
 export function SkillsAdmin() {
@@ -11,28 +12,22 @@ export function SkillsAdmin() {
   const [skills, setSkills] = useState<Skill[]>([]);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState(false);
+  const { errors, saved, setErrors, run, fail } = useSaving();
   const [deleting, setDeleting] = useState<string | null>(null);
 
-  const load = () => api.get<Skill[]>('/v1/skills').then(setSkills, (e) => setErrors(errorsOf(e, [])));
+  const load = () => api.get<Skill[]>('/v1/skills').then(setSkills, fail);
   useEffect(() => {
     load();
   }, []);
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setErrors(NO_ERRORS);
-    setSaved(false);
-    try {
+    await run(['name', 'description'], async () => {
       await api.put(`/v1/skills/${seg(name.trim())}`, { description });
-      setSaved(true);
       setName('');
       setDescription('');
       load();
-    } catch (e) {
-      setErrors(errorsOf(e, ['name', 'description']));
-    }
+    });
   };
 
   const remove = async (skill: string) => {
@@ -50,11 +45,8 @@ export function SkillsAdmin() {
             <tr data-skill={skill.name}>
               <td><strong>{skill.name}</strong></td>
               <td>{skill.description}</td>
-              <td class="actions">
-                <button type="button" class="link" onClick={() => { setName(skill.name); setDescription(skill.description ?? ''); }}>
-                  {t('common.edit')}</button>
-                <button type="button" class="link danger" onClick={() => setDeleting(skill.name)}>{t('common.delete')}</button>
-              </td>
+              <RowActions onEdit={() => { setName(skill.name); setDescription(skill.description ?? ''); }}
+                onDelete={() => setDeleting(skill.name)} />
             </tr>
           ))}
         </tbody>

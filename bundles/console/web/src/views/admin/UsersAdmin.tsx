@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field, errorsOf, NO_ERRORS, type FormErrors } from '../../components/Form';
+import { Field } from '../../components/Form';
+import { useSaving } from '../../components/useSaving';
 import { ROLES, userBody, userOf } from '../../lib/admin';
 import { ApiError, seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import type { Role, User } from '../../lib/model';
-import { ConfirmDelete, Editor, FormFooter, valueOf } from './parts';
+import { Editor, FormFooter, RowActions, useDeleting, valueOf } from './parts';
 
 /** Users who sign in, and their roles: a list, and a form to add one, set a password or change roles. */
 export function UsersAdmin() {
@@ -15,17 +16,24 @@ export function UsersAdmin() {
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>(['agent']);
   const [editing, setEditing] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState(false);
-  const [deleting, setDeleting] = useState<string | null>(null);
+  const { errors, saved, setSaved, run, reset, refuse, fail } = useSaving();
 
   const load = () => api.get<{ name?: string; user?: string; roles?: string[] }[]>('/v1/users').then(
     (list) => setUsers(list.map(userOf).sort((a, b) => a.name.localeCompare(b.name))),
-    (e) => (e instanceof ApiError && e.status === 404 ? setMissing(true) : setErrors(errorsOf(e, []))),
+    (e) => (e instanceof ApiError && e.status === 404 ? setMissing(true) : fail(e)),
   );
   useEffect(() => {
     load();
   }, []);
+
+  const edit = (user: User | null) => {
+    setName(user?.name ?? '');
+    setRoles(user?.roles ?? ['agent']);
+    setPassword('');
+    setEditing(!!user);
+    reset();
+  };
+  const deleting = useDeleting('/v1/users', { current: name, close: () => edit(null), reload: load });
 
   if (missing) {
     return (
@@ -36,36 +44,22 @@ export function UsersAdmin() {
     );
   }
 
-  const edit = (user: User | null) => {
-    setName(user?.name ?? '');
-    setRoles(user?.roles ?? ['agent']);
-    setPassword('');
-    setEditing(!!user);
-    setErrors(NO_ERRORS);
-    setSaved(false);
-  };
-
   const save = async (event: Event) => {
     event.preventDefault();
-    setErrors(NO_ERRORS);
-    setSaved(false);
     if (!name.trim()) {
-      setErrors({ fields: { name: t('admin.required') }, form: null });
+      refuse('name', t('admin.required'));
       return;
     }
     if (!editing && !password) {
-      setErrors({ fields: { password: t('admin.passwordNeeded') }, form: null });
+      refuse('password', t('admin.passwordNeeded'));
       return;
     }
-    try {
+    await run(['name', 'password', 'roles'], async () => {
       await api.put(`/v1/users/${seg(name.trim())}`, userBody(password, roles));
-      setSaved(true);
       setEditing(true);
       setPassword('');
       load();
-    } catch (e) {
-      setErrors(errorsOf(e, ['name', 'password', 'roles']));
-    }
+    });
   };
 
   const toggle = (role: Role, on: boolean) => {
@@ -86,12 +80,8 @@ export function UsersAdmin() {
               <tr data-user={user.name} class={editing && user.name === name ? 'selected' : ''}>
                 <td><strong>{user.name}</strong></td>
                 <td>{user.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
-                <td class="actions">
-                  <button type="button" class="link" onClick={() => edit(user)}>{t('common.edit')}</button>
-                  {user.name !== session.user && (
-                    <button type="button" class="link danger" onClick={() => setDeleting(user.name)}>{t('common.delete')}</button>
-                  )}
-                </td>
+                <RowActions onEdit={() => edit(user)}
+                  onDelete={user.name !== session.user ? () => deleting.ask(user.name) : undefined} />
               </tr>
             ))}
           </tbody>
@@ -116,15 +106,7 @@ export function UsersAdmin() {
             {errors.fields.roles && <p class="field-error" role="alert">{errors.fields.roles}</p>}
           </fieldset>
           <FormFooter errors={errors} saved={saved} />
-          {deleting && (
-            <ConfirmDelete name={deleting} onClose={() => setDeleting(null)} onConfirm={async () => {
-              await api.delete(`/v1/users/${seg(deleting)}`);
-              if (deleting === name) {
-                edit(null);
-              }
-              await load();
-            }} />
-          )}
+          {deleting.dialog}
         </form>
       )}
     />

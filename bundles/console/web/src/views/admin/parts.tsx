@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Dialog } from '../../components/Dialog';
 import type { FormErrors } from '../../components/Form';
+import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 
 /** The text of an input event's element. */
@@ -100,6 +101,48 @@ export function ConfirmDelete({ name, onConfirm, onClose }: {
         <button type="button" onClick={onClose}>{t('common.cancel')}</button>
       </div>
     </Dialog>
+  );
+}
+
+/** Deletes a list's entry at `path/NAME` once asked (`ask(name)` shows the `dialog`), closing it if `current`, then reloads. */
+export function useDeleting(path: string, { current, close, reload }: {
+  current: string | null;
+  close: () => void;
+  reload: () => Promise<unknown>;
+}) {
+  const { api } = useConsole();
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const dialog = deleting && (
+    <ConfirmDelete name={deleting} onClose={() => setDeleting(null)} onConfirm={async () => {
+      await api.delete(`${path}/${seg(deleting)}`);
+      if (deleting === current) {
+        close();
+      }
+      await reload();
+    }} />
+  );
+  return { ask: setDeleting, dialog };
+}
+
+/** Which entry a list-and-form section has open (null: a new one), and a key that starts its form afresh on each `open`. */
+export function useEditing() {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const open = (name: string | null) => {
+    setEditing(name);
+    setFormKey((key) => key + 1);
+  };
+  return { editing, setEditing, formKey, open };
+}
+
+/** The Edit and Delete links that end a row of a list; no Delete without `onDelete`. */
+export function RowActions({ onEdit, onDelete }: { onEdit: () => void; onDelete?: () => void }) {
+  const { t } = useConsole();
+  return (
+    <td class="actions">
+      <button type="button" class="link" onClick={onEdit}>{t('common.edit')}</button>
+      {onDelete && <button type="button" class="link danger" onClick={onDelete}>{t('common.delete')}</button>}
+    </td>
   );
 }
 

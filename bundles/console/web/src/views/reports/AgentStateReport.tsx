@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import type { Agent, AgentStateEntry } from '../../lib/model';
@@ -6,6 +5,7 @@ import { minutes, startOfDay, stateDurations, WORK_STATES, type StateSeconds } f
 import { BarChart, themeColor } from './BarChart';
 import { ReportTable } from './ReportTable';
 import { today } from './QueueReport';
+import { useReport } from './useReport';
 
 // The most state changes the server gives at once; a day with more starts at the first one given.
 const LIMIT = 10_000;
@@ -27,28 +27,18 @@ interface AgentDay {
 /** Minutes each agent spent in each state today (the current state counting up to now): stacked bars, table and CSV. */
 export function AgentStateReport({ refresh }: { refresh: number }) {
   const { api, t } = useConsole();
-  const [days, setDays] = useState<AgentDay[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    (async () => {
-      try {
-        const agents = await api.get<Agent[]>('/v1/agents');
-        const now = Date.now();
-        const from = startOfDay(now);
-        const read = await Promise.all(agents.map(async (agent) => {
-          const entries = await api.get<AgentStateEntry[]>(`/v1/agents/${seg(agent.login)}/states?since=${
-            encodeURIComponent(new Date(from).toISOString())}&limit=${LIMIT}`).catch(() => []);
-          const truncated = entries.length >= LIMIT;
-          return { agent, truncated, seconds: stateDurations(entries, from, now, { truncated, current: { state: agent.state, since: agent.since } }) };
-        }));
-        setDays(read.sort((a, b) => a.agent.name.localeCompare(b.agent.name)));
-        setProblem(null);
-      } catch (e) {
-        setProblem((e as Error).message);
-      }
-    })();
-  }, [refresh]);
+  const { data: days, problem } = useReport(refresh, async (): Promise<AgentDay[]> => {
+    const agents = await api.get<Agent[]>('/v1/agents');
+    const now = Date.now();
+    const from = startOfDay(now);
+    const read = await Promise.all(agents.map(async (agent) => {
+      const entries = await api.get<AgentStateEntry[]>(`/v1/agents/${seg(agent.login)}/states?since=${
+        encodeURIComponent(new Date(from).toISOString())}&limit=${LIMIT}`).catch(() => []);
+      const truncated = entries.length >= LIMIT;
+      return { agent, truncated, seconds: stateDurations(entries, from, now, { truncated, current: { state: agent.state, since: agent.since } }) };
+    }));
+    return read.sort((a, b) => a.agent.name.localeCompare(b.agent.name));
+  });
 
   const list = days ?? [];
   const header = [t('grid.agent'), t('admin.login'), ...WORK_STATES.map((state) => t(`state.${state}`)), t('reports.total')];

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
 import { seg } from '../../lib/api';
 import { useConsole } from '../../lib/context';
 import type { Queue, QueueFigures } from '../../lib/model';
 import { BarChart, themeColor } from './BarChart';
 import { ReportTable } from './ReportTable';
+import { useReport } from './useReport';
 
 const round = (value: number | null | undefined, digits = 0) =>
   value === null || value === undefined ? null : Math.round(value * 10 ** digits) / 10 ** digits;
@@ -11,21 +11,11 @@ const round = (value: number | null | undefined, digits = 0) =>
 /** Today's figures of every queue: contacts entered, answered and abandoned as bars; all figures as a table and CSV. */
 export function QueueReport({ refresh }: { refresh: number }) {
   const { api, t } = useConsole();
-  const [figures, setFigures] = useState<QueueFigures[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    (async () => {
-      try {
-        const queues = await api.get<Queue[]>('/v1/queues');
-        const read = await Promise.all(queues.map((queue) => api.get<QueueFigures>(`/v1/queues/${seg(queue.name)}/figures`).catch(() => null)));
-        setFigures(read.filter((entry): entry is QueueFigures => entry !== null));
-        setProblem(null);
-      } catch (e) {
-        setProblem((e as Error).message);
-      }
-    })();
-  }, [refresh]);
+  const { data: figures, problem } = useReport(refresh, async () => {
+    const queues = await api.get<Queue[]>('/v1/queues');
+    const read = await Promise.all(queues.map((queue) => api.get<QueueFigures>(`/v1/queues/${seg(queue.name)}/figures`).catch(() => null)));
+    return read.filter((entry): entry is QueueFigures => entry !== null);
+  });
 
   const list = figures ?? [];
   const header = [t('reports.queue'), t('wallboard.entered'), t('wallboard.answered'), t('wallboard.abandoned'),
