@@ -20,3 +20,21 @@ export function useHash(): string {
   }, []);
   return hash;
 }
+
+/** Runs a command (a button's call to the API), keeping the message of the last one that failed. */
+export function useAction(): {
+  error: string | null;
+  setError: (message: string | null) => void;
+  act: (call: () => Promise<unknown>) => Promise<void>;
+} {
+  const [error, setError] = useState<string | null>(null);
+  const act = async (call: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await call();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return { error, setError, act };
+}

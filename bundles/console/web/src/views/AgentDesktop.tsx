@@ -3,7 +3,7 @@ import { seg } from '../lib/api';
 import { useConsole } from '../lib/context';
 import { applyEvent, phaseOf, shortcutOf, type OwnState, type WorkItem } from '../lib/desktop';
 import { followEvents } from '../lib/events';
-import { useNow } from '../lib/hooks';
+import { useAction, useNow } from '../lib/hooks';
 import { useCodes } from '../lib/codes';
 import type { Agent, Interaction } from '../lib/model';
 import { Colleagues } from './desktop/Colleagues';
@@ -22,7 +22,7 @@ export function AgentDesktop() {
   const [items, setItems] = useState<WorkItem[]>([]);
   const [live, setLive] = useState(false);
   const [lastEvent, setLastEvent] = useState<{ type: string; at: number; shownAt: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, act } = useAction();
   const reasons = useCodes('reasons');
   const dispositions = useCodes('dispositions');
   const itemsRef = useRef(items);
@@ -98,14 +98,6 @@ export function AgentDesktop() {
     });
   }, [api, me]);
 
-  const act = async (call: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await call();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
 
   const offered = items.filter((item) => item.phase === 'offered');
   const talking = items.filter((item) => item.phase === 'talking');

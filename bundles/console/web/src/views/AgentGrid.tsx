@@ -5,7 +5,7 @@ import { duration } from '../i18n';
 import { seg } from '../lib/api';
 import { useBoard } from '../lib/board';
 import { useConsole } from '../lib/context';
-import { useNow } from '../lib/hooks';
+import { useAction, useNow } from '../lib/hooks';
 import { labelOf, useCodes } from '../lib/codes';
 import type { Agent, Skill } from '../lib/model';
 import { parseSkills, skillsText } from '../lib/skills';
@@ -21,18 +21,10 @@ export function AgentGrid() {
   const [extension, setExtension] = useState(localStorage.getItem(EXTENSION_KEY) ?? '');
   const reasons = useCodes('reasons');
   const [editing, setEditing] = useState<Agent | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useAction();
 
   useEffect(() => localStorage.setItem(EXTENSION_KEY, extension), [extension]);
 
-  const act = async (call: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await call();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = board.agents
     .filter((agent) => words.every((word) => [agent.name, agent.login, agent.state, ...agent.groups].join(' ').toLowerCase().includes(word)))

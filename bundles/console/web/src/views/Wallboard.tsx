@@ -3,7 +3,7 @@ import { duration } from '../i18n';
 import { seg } from '../lib/api';
 import { useBoard } from '../lib/board';
 import { useConsole } from '../lib/context';
-import { useNow } from '../lib/hooks';
+import { useAction, useNow } from '../lib/hooks';
 import type { Agent, Interaction, Queue } from '../lib/model';
 import { agentsOf, countByState, longestWaitNow, serviceLevelStatus, STATES, whole } from '../lib/wallboard';
 
@@ -84,7 +84,7 @@ function WaitingContacts({ queues, allQueues, agents, now }: { queues: Queue[]; 
   const { api, t } = useConsole();
   const ids = queues.flatMap((queue) => queue.waiting.slice(0, 50));
   const [contacts, setContacts] = useState<Record<string, Interaction>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useAction();
   const key = ids.join(',');
 
   useEffect(() => {
@@ -102,14 +102,6 @@ function WaitingContacts({ queues, allQueues, agents, now }: { queues: Queue[]; 
       }));
   }, [key]);
 
-  const act = async (call: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await call();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   const ready = agents.filter((agent) => agent.state === 'READY');
 
   return (
