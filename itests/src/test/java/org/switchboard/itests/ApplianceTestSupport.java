@@ -159,14 +159,20 @@ public abstract class ApplianceTestSupport {
         return Files.readString(file).trim();
     }
 
-    /** Waits until the health endpoint answers UP, i.e. the whole appliance is ready. */
+    /**
+     * Waits until the health endpoint answers UP, i.e. the whole appliance is ready. On a time-out the failure
+     * carries the last answer, which says which part (database, a feature, the REST application) was down.
+     */
     protected void awaitHealthy() throws Exception {
-        Await.until("health UP", Duration.ofSeconds(90),
-                () -> http().get("/api/v1/health", null).statusCode() == 200);
-        if (!settled) {
-            Await.settled("health UP", Duration.ofSeconds(2),
-                    () -> http().get("/api/v1/health", null).statusCode() == 200);
-            settled = true;
+        HealthProbe probe = new HealthProbe(http());
+        try {
+            Await.until("health UP", Duration.ofSeconds(90), probe::isUp);
+            if (!settled) {
+                Await.settled("health UP", Duration.ofSeconds(2), probe::isUp);
+                settled = true;
+            }
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; " + probe.lastAnswer(), timedOut);
         }
     }
 
