@@ -83,14 +83,19 @@ public final class ApplianceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
         javaHome(builder.environment());
         process = builder.start();
-        Await.until("health UP on port " + httpPort, START, () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the appliance exited with " + process.exitValue()
-                        + ": " + Files.readString(home.resolve("console.out")));
-            }
-            return http().get("/api/v1/health", null).statusCode() == 200;
-        });
-        Await.settled("health UP", SETTLE, () -> http().get("/api/v1/health", null).statusCode() == 200);
+        HealthProbe probe = new HealthProbe(http());
+        try {
+            Await.until("health UP on port " + httpPort, START, () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the appliance exited with " + process.exitValue()
+                            + ": " + Files.readString(home.resolve("console.out")));
+                }
+                return probe.isUp();
+            });
+            Await.settled("health UP", SETTLE, probe::isUp);
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; " + probe.lastAnswer(), timedOut);
+        }
     }
 
     /** Stops the appliance as its service manager would (SIGTERM) and waits for a clean exit. */

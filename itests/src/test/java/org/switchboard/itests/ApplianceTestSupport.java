@@ -90,6 +90,12 @@ public abstract class ApplianceTestSupport {
                         "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
                         "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
                         "-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+                // Pax Exam's probe waits this long (10 s by default) for Pax Exam's own invoker and injector to start
+                // inside the appliance; a boot on a loaded machine takes longer, and a probe that gave up leaves the
+                // test run hanging instead of failing.
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
+                systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                        .value("180000"),
                 systemProperty("switchboard.it.http.port").value(String.valueOf(httpPort)),
                 systemProperty("switchboard.it.sip.port").value(String.valueOf(sipPort)),
                 systemProperty("switchboard.it.resources").value(new File("src/test/resources").getAbsolutePath()),
@@ -159,14 +165,20 @@ public abstract class ApplianceTestSupport {
         return Files.readString(file).trim();
     }
 
-    /** Waits until the health endpoint answers UP, i.e. the whole appliance is ready. */
+    /**
+     * Waits until the health endpoint answers UP, i.e. the whole appliance is ready. On a time-out the failure
+     * carries the last answer, which says which part (database, a feature, the REST application) was down.
+     */
     protected void awaitHealthy() throws Exception {
-        Await.until("health UP", Duration.ofSeconds(90),
-                () -> http().get("/api/v1/health", null).statusCode() == 200);
-        if (!settled) {
-            Await.settled("health UP", Duration.ofSeconds(2),
-                    () -> http().get("/api/v1/health", null).statusCode() == 200);
-            settled = true;
+        HealthProbe probe = new HealthProbe(http());
+        try {
+            Await.until("health UP", Duration.ofSeconds(90), probe::isUp);
+            if (!settled) {
+                Await.settled("health UP", Duration.ofSeconds(2), probe::isUp);
+                settled = true;
+            }
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; " + probe.lastAnswer(), timedOut);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.switchboard.api.node;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What one node reports about itself: the content of the health endpoint and of {@code cc:status}. */
@@ -25,8 +26,20 @@ public record NodeStatus(
      * means Karaf's feature service could not say yet (it lists none while it deploys at boot): not UP either.
      */
     public HealthState status() {
-        boolean started = !features.isEmpty()
-                && features.stream().allMatch(feature -> FEATURE_STARTED.equals(feature.state()));
-        return database.isUp() && started ? HealthState.UP : HealthState.DOWN;
+        return downParts().isEmpty() ? HealthState.UP : HealthState.DOWN;
+    }
+
+    /** Each part that keeps the node DOWN, in words (the database, a feature not started); empty when UP. */
+    public List<String> downParts() {
+        List<String> down = new ArrayList<>();
+        if (!database.isUp()) {
+            down.add("database: " + database.detail());
+        }
+        if (features.isEmpty()) {
+            down.add("features: Karaf's feature service lists no Switchboard feature yet");
+        }
+        features.stream().filter(feature -> !FEATURE_STARTED.equals(feature.state()))
+                .forEach(feature -> down.add("feature " + feature.name() + ": " + feature.state()));
+        return down;
     }
 }

@@ -1,6 +1,6 @@
 /** What a node reports about itself: identity, uptime, database and installed features. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.node;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,6 +32,25 @@ public class NodeStatusTest {
                 status(ComponentHealth.down("refused"), new FeatureInfo("switchboard", "1", "Started")).status());
     }
 
+    @Test
+    public void eachPartThatIsDownIsNamed() {
+        NodeStatus status = status(ComponentHealth.down("refused"), new FeatureInfo("switchboard", "1", "Started"),
+                new FeatureInfo("switchboard-shell", "1", "Resolved"));
+
+        assertEquals(List.of("database: refused", "feature switchboard-shell: Resolved"), status.downParts());
+    }
+
+    @Test
+    public void noFeatureListedIsNamedAsSuch() {
+        assertEquals(List.of("features: Karaf's feature service lists no Switchboard feature yet"),
+                status(DATABASE_UP).downParts());
+    }
+
+    @Test
+    public void nothingIsNamedWhenUp() {
+        assertEquals(List.of(), status(DATABASE_UP, new FeatureInfo("switchboard", "1", "Started")).downParts());
+    }
+
     private static NodeStatus status(ComponentHealth database, FeatureInfo... features) {
         return new NodeStatus("node", "1", Instant.EPOCH, 0, database, List.of(features));
     }

@@ -74,7 +74,10 @@ public class DefaultNodeStatusService implements NodeStatusService {
 
     private ComponentHealth databaseHealth() {
         DatabaseHealth current = database;
-        return current == null ? ComponentHealth.down("persistence feature not installed") : current.check();
+        // Also while the persistence feature is installed but its database service has not started (no
+        // 'switchboard' DataSource yet, or its schema migration still running or failed).
+        return current == null ? ComponentHealth.down("no database service (persistence not started)")
+                : current.check();
     }
 
     private List<FeatureInfo> installedFeatures() {

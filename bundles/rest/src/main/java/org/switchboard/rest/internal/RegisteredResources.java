@@ -58,8 +58,9 @@ public class RegisteredResources {
         tracker.close();
     }
 
-    public Set<Long> ids() {
-        return Set.copyOf(resources.keySet());
+    /** The registered resources' classes by service id, as of now. */
+    public Map<Long, Class<?>> byId() {
+        return Map.copyOf(resources);
     }
 
     public Set<Class<?>> classes() {

@@ -9,10 +9,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.switchboard.api.node.HealthState;
-import org.switchboard.api.node.NodeStatus;
 import org.switchboard.api.node.NodeStatusService;
-import org.switchboard.api.node.StatusReport;
 import org.switchboard.api.rest.AfterRestWhiteboard;
 import org.switchboard.api.rest.PublicEndpoint;
 import org.switchboard.api.rest.SwitchboardResource;
@@ -36,16 +33,9 @@ public class HealthResource {
     @PublicEndpoint
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Node health without authentication: 200 when UP (database answers, every feature started,"
-            + " every REST resource served), 503 otherwise")
+            + " every REST resource served), 503 otherwise, with 'down' naming each part that is not")
     public Response health() {
-        NodeStatus status = node.status();
-        StatusReport report = StatusReport.of(status);
-        boolean up = status.status() == HealthState.UP && api.servesEverything();
-        if (!up && status.status() == HealthState.UP) {
-            // Only the REST application is still being rebuilt: say so instead of claiming UP.
-            report = new StatusReport(HealthState.DOWN.name(), report.node(), report.version(), report.startedAt(),
-                    report.uptimeSeconds(), report.database(), report.databaseDetail(), report.features());
-        }
-        return Response.status(up ? 200 : 503).entity(report).build();
+        HealthReport report = HealthReport.of(node.status(), api.health());
+        return Response.status(report.healthy() ? 200 : 503).entity(report).build();
     }
 }
