@@ -172,6 +172,11 @@ public abstract class ApplianceTestSupport {
     protected void awaitHealthy() throws Exception {
         HealthProbe probe = new HealthProbe(http());
         try {
+            if (!settled) {
+                // Boot features still installing (voice) republish the REST application as their resources come.
+                Await.until("boot features installed", Duration.ofSeconds(120),
+                        () -> bundleContext.getServiceReference("org.apache.karaf.features.BootFinished") != null);
+            }
             Await.until("health UP", Duration.ofSeconds(90), probe::isUp);
             if (!settled) {
                 Await.settled("health UP", Duration.ofSeconds(2), probe::isUp);

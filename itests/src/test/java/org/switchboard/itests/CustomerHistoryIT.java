@@ -27,10 +27,6 @@ public class CustomerHistoryIT extends ApplianceTestSupport {
     public void configure() throws Exception {
         awaitHealthy();
         admin = Http.basic("admin", adminPassword());
-        Await.until("boot features installed", Duration.ofSeconds(120),
-                () -> bundleContext.getServiceReference("org.apache.karaf.features.BootFinished") != null);
-        Await.settled("the queues endpoint", Duration.ofSeconds(2),
-                () -> http().get("/api/v1/queues", admin).statusCode() == 200);
         assertEquals(200, http().put("/api/v1/queues/" + queue, admin,
                 "{\"groups\":[\"" + queue + "\"],\"wrapUpSeconds\":60}").statusCode());
         assertEquals(200, http().put("/api/v1/agents/" + agent, admin,
