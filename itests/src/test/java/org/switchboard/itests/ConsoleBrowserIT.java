@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import java.time.LocalDateTime;
 import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -123,6 +124,13 @@ public class ConsoleBrowserIT {
             agent.driver().findElement(By.id("end")).click();
             new Select(agent.waitFor(By.id("disposition"), PAGE)).selectByValue("sale");
             agent.driver().findElement(By.id("note")).sendKeys("Order A-1042 confirmed");
+            // A callback promised for a time already past is refused beside its field; then for tomorrow.
+            agent.driver().findElement(By.id("schedule-callback")).click();
+            WebElement callbackAt = agent.waitFor(By.id("callback-at"), PAGE);
+            typeDateTime(agent, callbackAt, LocalDateTime.now().minusHours(1));
+            agent.driver().findElement(By.id("complete")).click();
+            agent.waitFor(By.id("callback-at-error"), PAGE);
+            typeDateTime(agent, callbackAt, LocalDateTime.now().plusDays(1).withHour(10).withMinute(30));
             agent.screenshot("wrap-up");
             agent.driver().findElement(By.id("complete")).click();
             agent.waitFor(By.id("nothing"), PAGE);
@@ -130,6 +138,8 @@ public class ConsoleBrowserIT {
             System.out.println("Agent grid, event to screen: " + eventToScreen(supervisor, ".agent-grid"));
             Await.until("the completion in the history", PAGE, () -> http.get("/api/v1/interactions/" + id + "/history",
                     admin).body().contains("Order A-1042 confirmed"));
+            assertThat("the callback is scheduled for the customer", http.get("/api/v1/callbacks", admin).body(),
+                    containsString("\"interaction\":\"" + id + "\""));
 
             // The customer's next contact pops up with this one among their past contacts.
             String next = "console-" + UUID.randomUUID();
@@ -154,10 +164,21 @@ public class ConsoleBrowserIT {
             supervisor.waitForText(tile, "Отвечено", PAGE);
             supervisor.screenshot("wallboard-ru");
 
-            agent.assertNoConsoleErrors();
+            agent.assertNoConsoleErrorsBut("/api/v1/interactions/" + id + "/complete - Failed to load resource: the server"
+                    + " responded with a status of 400");
             supervisor.assertNoConsoleErrorsBut("/api/v1/agents/" + AGENT + " - Failed to load resource: the server responded"
                     + " with a status of 400");
         }
+    }
+
+    /**
+     * Fills a date-time field as a person's browser would leave it: its value set and an input event sent (typing
+     * into it depends on the browser's locale).
+     */
+    private static void typeDateTime(Browser browser, WebElement field, LocalDateTime at) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                field, at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
     }
 
     /** How long the last event took from distribution to the screen, as the page recorded it. */
