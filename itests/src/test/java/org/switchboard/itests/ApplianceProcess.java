@@ -29,6 +29,7 @@ public final class ApplianceProcess implements AutoCloseable {
 
     private final Path home;
     private final int httpPort = FreePorts.next();
+    private int sipPort;
     private Process process;
 
     private ApplianceProcess(Path home) {
@@ -45,7 +46,9 @@ public final class ApplianceProcess implements AutoCloseable {
         appliance.configure("org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next()));
         appliance.configure("org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(FreePorts.next()));
         appliance.configure("org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(FreePorts.next()));
-        appliance.configure("org.switchboard.sip.cfg", "port", String.valueOf(FreePorts.next()));
+        // SIP listens on UDP as well as TCP: pair() checks both (and the port above, for phones beside it).
+        appliance.sipPort = FreePorts.pair();
+        appliance.configure("org.switchboard.sip.cfg", "port", String.valueOf(appliance.sipPort));
         int rtpBase = 44_000 + 2 * (int) (Math.random() * 4_000);
         appliance.configure("org.switchboard.media.cfg", "rtp.port.min", String.valueOf(rtpBase));
         appliance.configure("org.switchboard.media.cfg", "rtp.port.max", String.valueOf(rtpBase + 999));
@@ -60,6 +63,11 @@ public final class ApplianceProcess implements AutoCloseable {
         String setting = key + " = " + value;
         text = line.find() ? line.replaceFirst(Matcher.quoteReplacement(setting)) : text + "\n" + setting + "\n";
         Files.writeString(path, text);
+    }
+
+    /** The port the appliance's SIP endpoint listens on (UDP and TCP). */
+    public int sipPort() {
+        return sipPort;
     }
 
     public Path home() {

@@ -1,5 +1,6 @@
 package org.switchboard.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
@@ -62,7 +64,7 @@ public abstract class ApplianceTestSupport {
     @Configuration
     public Option[] config() {
         int httpPort = FreePorts.next();
-        int sipPort = FreePorts.next();
+        int sipPort = FreePorts.pair(); // SIP listens on UDP too: pair() checks UDP as well as TCP
         int rtpBase = 40_000 + 2 * (int) (Math.random() * 4_000);
         String localRepository = System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository");
@@ -151,7 +153,7 @@ public abstract class ApplianceTestSupport {
     /** A folder of this test's own under itests/target, for peers' files and logs. */
     protected Path workFolder(String name) throws java.io.IOException {
         Path folder = Path.of(System.getProperty("switchboard.it.work"), getClass().getSimpleName(),
-                name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+                name + "-" + UUID.randomUUID().toString().substring(0, 8));
         return Files.createDirectories(folder);
     }
 
@@ -185,6 +187,26 @@ public abstract class ApplianceTestSupport {
         } catch (AssertionError timedOut) {
             throw new AssertionError(timedOut.getMessage() + "; " + probe.lastAnswer(), timedOut);
         }
+    }
+
+    /**
+     * Sets up a queue serving its own group and an agent of that group who signs in with their own user and goes
+     * ready; answers the agent's Basic authorization.
+     */
+    protected String readyAgentOfItsOwnQueue(String admin, String queue, String agent, int wrapUpSeconds)
+            throws Exception {
+        assertEquals(200, http().put("/api/v1/queues/" + queue, admin,
+                "{\"groups\":[\"" + queue + "\"],\"wrapUpSeconds\":" + wrapUpSeconds + "}").statusCode());
+        assertEquals(200, http().put("/api/v1/agents/" + agent, admin,
+                "{\"groups\":[\"" + queue + "\"],\"capacity\":{\"VOICE\":1,\"CHAT\":1}}").statusCode());
+        String password = "secret-" + UUID.randomUUID();
+        assertEquals(201, http().put("/api/v1/users/" + agent, admin,
+                "{\"password\":\"" + password + "\",\"roles\":[\"agent\"]}").statusCode());
+        String agentRole = Http.basic(agent, password);
+        assertEquals(200, http().post("/api/v1/agents/" + agent + "/login", agentRole, "").statusCode());
+        assertEquals(200, http().put("/api/v1/agents/" + agent + "/state", agentRole,
+                "{\"state\":\"READY\"}").statusCode());
+        return agentRole;
     }
 
     /** Runs a console command as the admin user and returns what it printed. */

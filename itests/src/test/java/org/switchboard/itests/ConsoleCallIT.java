@@ -42,7 +42,6 @@ public class ConsoleCallIT {
     private static final String ENTRY_POINT = String.valueOf(ThreadLocalRandom.current().nextInt(80_000, 90_000));
 
     private static ApplianceProcess appliance;
-    private static int sipPort;
     private static Path work;
 
     @BeforeClass
@@ -59,10 +58,6 @@ public class ConsoleCallIT {
         String phone = "org.switchboard.sip.phone-" + EXTENSION + ".cfg";
         appliance.configure(phone, "extension", EXTENSION);
         appliance.configure(phone, "password", PHONE_PASSWORD);
-        // A SIP port of our own choosing (replacing the one the copy got), so that the peers know where to call;
-        // pair() checks UDP as well as TCP, and SIP over UDP is what the phone and the caller use.
-        sipPort = FreePorts.pair();
-        appliance.configure("org.switchboard.sip.cfg", "port", String.valueOf(sipPort));
         // JUnit runs @AfterClass even when this fails, so a half-started appliance is still stopped.
         appliance.start();
     }
@@ -81,7 +76,7 @@ public class ConsoleCallIT {
         setUpQueueAgentAndEntryPoint(queue);
 
         // The phone does not answer by itself: the offer stays on the desktop until the agent picks up.
-        try (Baresip phone = Baresip.start(work.resolve("phone"), EXTENSION, PHONE_PASSWORD, sipPort, false);
+        try (Baresip phone = Baresip.start(work.resolve("phone"), EXTENSION, PHONE_PASSWORD, appliance.sipPort(), false);
              Browser agent = Browser.open("agent-call", Browser.LAPTOP);
              Browser supervisor = Browser.open("supervisor-call", Browser.FULL_HD)) {
             phone.awaitRegistered();
@@ -95,7 +90,7 @@ public class ConsoleCallIT {
             ConsolePages.signIn(supervisor, appliance, SUPERVISOR, SUPERVISOR_PASSWORD, "#/agents");
             supervisor.waitFor(agentIn("READY"), PAGE);
 
-            Sipp caller = Sipp.call("waiting-caller", sipPort, ENTRY_POINT, work.resolve("caller"), "-m", "1");
+            Sipp caller = Sipp.call("waiting-caller", appliance.sipPort(), ENTRY_POINT, work.resolve("caller"), "-m", "1");
             try {
                 // A call for an agent at a phone: the offer says to answer there instead of offering to accept.
                 agent.waitFor(By.cssSelector(".offer #answer-phone"), PAGE);

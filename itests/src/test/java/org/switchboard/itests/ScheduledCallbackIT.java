@@ -31,16 +31,7 @@ public class ScheduledCallbackIT extends ApplianceTestSupport {
     public void configure() throws Exception {
         awaitHealthy();
         admin = Http.basic("admin", adminPassword());
-        assertEquals(200, http().put("/api/v1/queues/" + queue, admin,
-                "{\"groups\":[\"" + queue + "\"],\"wrapUpSeconds\":300}").statusCode());
-        assertEquals(200, http().put("/api/v1/agents/" + agent, admin,
-                "{\"groups\":[\"" + queue + "\"],\"capacity\":{\"VOICE\":1,\"CHAT\":1}}").statusCode());
-        assertEquals(201, http().put("/api/v1/users/" + agent, admin,
-                "{\"password\":\"later-secret\",\"roles\":[\"agent\"]}").statusCode());
-        agentRole = Http.basic(agent, "later-secret");
-        assertEquals(200, http().post("/api/v1/agents/" + agent + "/login", agentRole, "").statusCode());
-        assertEquals(200, http().put("/api/v1/agents/" + agent + "/state", agentRole, "{\"state\":\"READY\"}")
-                .statusCode());
+        agentRole = readyAgentOfItsOwnQueue(admin, queue, agent, 300);
     }
 
     @Test
