@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Signalling throughput of the built appliance with sipp: callers (sip/uac.xml) dial an entry point whose flow
 # puts them in a queue; AGENTS agents are signed in at phones that one sipp answers (sip/uas-agent.xml: answer
-# at once, 0.5 s of talk, hang up). A call counts only if it reached an agent (the caller gets the BYE).
-# For each rate: calls placed, failed, the appliance's CPU; then the same callers against the agent sipp
-# directly, for the ratio.
+# at once, 0.5 s of talk, hang up). A call counts only if it reached an agent (the queue's answered figure).
+# For each rate: calls placed, reached an agent, refused with 503 (past capacity), ended otherwise, failed
+# (sipp: timeouts, unexpected messages), the appliance's CPU; then the same callers against the agent sipp
+# directly, for the ratio. At the end, whether any phone was offered a second call while it had one.
 #   benchmarks/sip-load.sh [agents] [calls-per-rate] [rates...]      (defaults 200 3000 100 200 300)
 # PROFILE=1 records the first rate with Java Flight Recorder and prints the hottest methods; KEEP=1 keeps the
 # scratch folder (sipp and appliance logs). WARMUP (default 1500) calls at 150 cps go first and are not
@@ -25,6 +26,8 @@ SIPP_DIR=benchmarks/sip
 source benchmarks/appliance.sh
 prepare_appliance
 configure org.switchboard.sip.cfg max.calls 5000
+# OVERLOAD_LAG_MS=0 turns off refusing new calls when the appliance is past its capacity (default 400 ms).
+[ -z "${OVERLOAD_LAG_MS:-}" ] || configure org.switchboard.sip.cfg overload.lag.ms "$OVERLOAD_LAG_MS"
 # The phones all share one sipp; give each agent its own extension and password.
 for i in $(seq 1 "$AGENTS"); do
   ext=$((50000 + i))
@@ -34,7 +37,9 @@ launch_appliance
 AUTH="admin:$(cat "$HOME_DIR/data/admin.password")"
 rest() { curl -sf -o /dev/null -u "$AUTH" -H 'Content-Type: application/json' -X "$1" "$BASE$2" -d "$3"; }
 
-rest PUT /queues/load '{"strategy":"LONGEST_IDLE","wrapUpSeconds":0,"offerTimeoutSeconds":10,"groups":["load"]}'
+# As long a line as a queue may have: a caller beyond the agents' pace waits for one (and counts when one answers)
+# rather than being turned away by a full queue.
+rest PUT /queues/load '{"strategy":"LONGEST_IDLE","wrapUpSeconds":0,"offerTimeoutSeconds":10,"maxLength":100000,"groups":["load"]}'
 rest PUT /flows/load '{"start":"q","steps":{"q":{"type":"queue","queue":"load"}}}'
 rest PUT /entry-points/500 '{"flow":"load"}'
 
@@ -51,54 +56,83 @@ done
 echo "$AGENTS agents ready"
 python3 "$SIPP_DIR/register.py" "127.0.0.1:$SIP_PORT" "$UAS_PORT" "$CSV"
 (cd "$SCRATCH" && exec sipp -sf "$OLDPWD/$SIPP_DIR/uas-agent.xml" -i 127.0.0.1 -p "$UAS_PORT" -d "$TALK_MS" \
-  -nostdin > uas.out 2>&1) &
+  -trace_logs -log_file phones.log -nostdin > uas.out 2>&1) &
 UAS_PID=$!
 trap 'kill "$UAS_PID" 2> /dev/null; stop_appliance; [ -n "${KEEP:-}" ] || rm -rf "$SCRATCH"' EXIT
 
-# Places CALLS calls at a rate to a target; prints "successful failed seconds".
+# Places CALLS calls at a rate to a target; prints "ended-normally refused-with-503 failed seconds" (sipp's
+# counts: a refused call ends normally too). Why calls failed goes to err-RATE-NAME.log.
 run_calls() {
   local rate="$1" target="$2" service="$3" log="$SCRATCH/uac-$1-$4.out"
   local began=$(date +%s%N)
   (cd "$SCRATCH" && sipp -sf "$OLDPWD/$SIPP_DIR/uac.xml" "$target" -s "$service" -i 127.0.0.1 -p "$(free_port)" \
-    -r "$rate" -m "$CALLS" -l 5000 -nostdin -timeout 600 -trace_stat -stf "stat-$1-$4.csv" > "$log" 2>&1) || true
+    -r "$rate" -m "$CALLS" -l 5000 -nostdin -timeout 600 -trace_stat -stf "stat-$1-$4.csv" \
+    -trace_err -error_file "err-$1-$4.log" > "$log" 2>&1) || true
   local ended=$(date +%s%N)
-  local ok failed
+  local ok failed refused
   ok=$(grep -E "^ *Successful call" "$log" | tail -1 | awk '{print $NF}' || true)
   failed=$(grep -E "^ *Failed call" "$log" | tail -1 | awk '{print $NF}' || true)
+  refused=$(grep -E "^ +503 <-" "$log" | tail -1 | awk '{print $3}' || true)
   [ -n "$ok" ] || { echo "sipp gave no figures: $(tail -3 "$log")" >&2; ok="?"; }
-  echo "${ok:-?} ${failed:-?} $(( (ended - began) / 1000000 ))"
+  echo "${ok:-?} ${refused:-0} ${failed:-?} $(( (ended - began) / 1000000 ))"
+}
+
+# Calls of the load queue an agent answered today, from the appliance's queue figures.
+answered() {
+  curl -sf -u "$AUTH" "$BASE/queues/load/figures" | python3 -c 'import json, sys; print(json.load(sys.stdin)["answered"])'
 }
 
 CLK=$(getconf CLK_TCK)
 if [ "${WARMUP:-1500}" -gt 0 ]; then
   saved=$CALLS
   CALLS=${WARMUP:-1500}
-  read -r ok failed millis < <(run_calls 150 "127.0.0.1:$SIP_PORT" 500 warmup)
-  echo "warm-up: $CALLS calls at 150 cps, $ok reached an agent, $failed failed"
+  read -r ok refused failed millis < <(run_calls 150 "127.0.0.1:$SIP_PORT" 500 warmup)
+  echo "warm-up: $CALLS calls at 150 cps, $(answered) reached an agent, $refused refused, $failed failed"
   CALLS=$saved
 fi
 echo
-echo "| offered cps | calls | reached an agent | failed | seconds | appliance CPU (cores) |"
-echo "|---:|---:|---:|---:|---:|---:|"
+echo "| offered cps | calls | reached an agent | refused (503) | ended unanswered | failed | seconds | appliance CPU (cores) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for rate in "${RATES[@]}"; do
+  answered_before=$(answered)
   before=$(appliance_cpu_ticks)
   if [ -n "${PROFILE:-}" ] && [ "$rate" = "${RATES[0]}" ]; then
     "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=load settings=profile filename="$SCRATCH/load.jfr" > /dev/null
   fi
-  read -r ok failed millis < <(run_calls "$rate" "127.0.0.1:$SIP_PORT" 500 appliance)
+  read -r ok refused failed millis < <(run_calls "$rate" "127.0.0.1:$SIP_PORT" 500 appliance)
   after=$(appliance_cpu_ticks)
+  reached=$(( $(answered) - answered_before ))
   if [ -n "${PROFILE:-}" ] && [ "$rate" = "${RATES[0]}" ]; then
     "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop name=load > /dev/null
     PROFILED=1
   fi
   cores=$(awk -v t=$((after - before)) -v c="$CLK" -v ms="$millis" 'BEGIN {printf "%.2f", t / c / (ms / 1000)}')
-  echo "| $rate | $CALLS | $ok | $failed | $(awk -v ms="$millis" 'BEGIN {printf "%.1f", ms / 1000}') | $cores |"
+  seconds=$(awk -v ms="$millis" 'BEGIN {printf "%.1f", ms / 1000}')
+  echo "| $rate | $CALLS | $reached | $refused | $(( ok - refused - reached )) | $failed | $seconds | $cores |"
 done
+# sipp writes the phones' log lines in the order it handles their messages; the direct baseline's phone is
+# "agent" and takes many calls at once by design.
+python3 - "$SCRATCH/phones.log" <<'CHECK'
+import sys
+holding, doubled, offers = {}, 0, 0
+for line in open(sys.argv[1]):
+    words = line.split()
+    if len(words) < 2 or words[1] == "agent":
+        continue
+    if words[0] == "offered":
+        offers += 1
+        if holding.get(words[1], 0) > 0:
+            doubled += 1
+        holding[words[1]] = holding.get(words[1], 0) + 1
+    elif words[0] == "free":
+        holding[words[1]] -= 1
+print(f"offers to the {len(holding)} phones: {offers}; offered while the phone had a call: {doubled}")
+CHECK
 echo
 echo "Direct (the same callers to the agent sipp, no appliance):"
 for rate in "${RATES[@]}"; do
-  read -r ok failed millis < <(run_calls "$rate" "127.0.0.1:$UAS_PORT" agent direct)
-  echo "| $rate | $CALLS | $ok | $failed | $(awk -v ms="$millis" 'BEGIN {printf "%.1f", ms / 1000}') | - |"
+  read -r ok refused failed millis < <(run_calls "$rate" "127.0.0.1:$UAS_PORT" agent direct)
+  echo "| $rate | $CALLS | $ok | - | - | $failed | $(awk -v ms="$millis" 'BEGIN {printf "%.1f", ms / 1000}') | - |"
 done
 kill "$UAS_PID" 2> /dev/null || true
 if [ -n "${PROFILED:-}" ]; then

@@ -91,6 +91,45 @@ public class SipProtectionIT extends ApplianceTestSupport {
         });
     }
 
+    @Test
+    public void callsBeyondTheConfiguredRateGet503WithRetryAfterAndAReason() throws Exception {
+        Configuration sip = configurations.getConfiguration("org.switchboard.sip", null);
+        Dictionary<String, Object> before = sip.getProperties();
+        Dictionary<String, Object> limited = copy(before);
+        limited.put("max.call.rate", "1");
+        sip.update(limited);
+        try {
+            String[] answers = new String[2];
+            // The endpoint restarts with the new setting. A second's worth of calls (one) is taken (399 is no entry
+            // point: 404 once taken), the next within the second is refused before anything else is looked at.
+            Await.until("the second of two calls in a row refused", Duration.ofSeconds(20), () -> {
+                try (RawSip phone = new RawSip(sipPort())) {
+                    answers[0] = phone.exchange(invite("399"));
+                    answers[1] = phone.exchange(invite("399"));
+                }
+                return answers[0] != null && answers[0].startsWith("SIP/2.0 404")
+                        && answers[1] != null && answers[1].startsWith("SIP/2.0 503");
+            });
+            assertTrue(answers[1], answers[1].contains("Retry-After: 5"));
+            assertTrue(answers[1], answers[1].contains("more than 1 new calls a second"));
+        } finally {
+            sip.update(before);
+        }
+        Await.until("calls taken again at any rate", Duration.ofSeconds(20), () -> {
+            Sipp caller = Sipp.call("caller", sipPort(), "300", workFolder("unlimited"), "-m", "3", "-r", "50",
+                    "-d", "500");
+            return caller.await(60) == 0;
+        });
+    }
+
+    /** An INVITE without a body (late offer) from a caller allowed to call ({@code callers.from} is any). */
+    private static String invite(String number) {
+        return "INVITE sip:" + number + "@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:LOCALPORT;branch=z9hG4bK-"
+                + UUID.randomUUID() + "\r\nFrom: <sip:79160000010@127.0.0.1>;tag=r1\r\nTo: <sip:" + number
+                + "@127.0.0.1>\r\nCall-ID: " + UUID.randomUUID() + "\r\nCSeq: 1 INVITE\r\n"
+                + "Contact: <sip:x@127.0.0.1:LOCALPORT>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+    }
+
     private static Dictionary<String, Object> copy(Dictionary<String, Object> properties) {
         Hashtable<String, Object> copy = new Hashtable<>();
         for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements(); ) {

@@ -53,6 +53,8 @@ import org.switchboard.api.voicemail.Voicemail;
 final class B2bua {
 
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
+    /** Seconds a caller refused for load is asked to wait before trying again. */
+    private static final int RETRY_AFTER_SECONDS = 5;
     /** The longest message a caller who waited a queue's longest may leave. */
     private static final Duration MESSAGE_AFTER_WAITING = Duration.ofMinutes(2);
 
@@ -68,6 +70,8 @@ final class B2bua {
     private final Registrations registrations;
     private final Registrar registrar;
     private final int maxCalls;
+    private final Admission admission;
+    private final RefusalLog refusals = new RefusalLog(LOG, 10, TimeUnit.SECONDS);
     private final String holdMusic;
     private final Path recordings;
     private final String pickupPrefix;
@@ -105,6 +109,7 @@ final class B2bua {
         this.registrations = registrations;
         this.registrar = registrar;
         this.maxCalls = settings.maxCalls();
+        this.admission = new Admission(lanes::lagMillis, settings.maxLagMillis(), settings.maxCallRate());
         this.holdMusic = settings.holdMusic();
         this.recordings = settings.recordings();
         this.pickupPrefix = settings.pickupPrefix();
@@ -176,6 +181,13 @@ final class B2bua {
             return;
         }
         String dialed = outside.dialedNumber(request);
+        long now = System.nanoTime();
+        String overload = admission.refusal(now);
+        if (overload != null) {
+            refusals.refused(dialed, overload, now);
+            sip.respond(transaction, sip.warning(serviceUnavailable(request), overload));
+            return;
+        }
         VoiceCall parked = parking.at(dialed);
         if (parked != null) {
             lanes.execute(parked.lane, () -> transfers.retrieve(parked, event, transaction));
@@ -193,22 +205,31 @@ final class B2bua {
             return;
         }
         // A phone in conversation that calls another extension consults about its call: both run on one lane, so
-        // that a transfer joining them (REFER with Replaces) sees both at once.
-        String lane = calls.consultedCall(user(request)).map(call -> call.lane).orElse(callId);
+        // that a transfer joining them (REFER with Replaces) sees both at once. Only phones with an account can be
+        // in conversation as agents: customers' calls skip the search through every call.
+        String caller = user(request);
+        String lane = caller != null && registrar.hasAccount(caller)
+                ? calls.consultedCall(caller).map(call -> call.lane).orElse(callId) : callId;
         lanes.execute(lane, () -> answer(event, transaction, lane));
+    }
+
+    /** 503 with Retry-After: the caller (or its proxy) should try again later or elsewhere (RFC 3261 §21.5.4). */
+    private Response serviceUnavailable(Request request) {
+        Response busy = messages.response(Response.SERVICE_UNAVAILABLE, request);
+        try {
+            busy.addHeader(messages.headers.createRetryAfterHeader(RETRY_AFTER_SECONDS));
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+        return busy;
     }
 
     private void answer(RequestEvent event, ServerTransaction transaction, String lane) {
         Request request = event.getRequest();
         if (calls.count() >= maxCalls) {
-            LOG.warn("Call to {} refused: {} calls in progress, the configured maximum", user(request), maxCalls);
-            Response busy = messages.response(Response.SERVICE_UNAVAILABLE, request);
-            try {
-                busy.addHeader(messages.headers.createRetryAfterHeader(5));
-            } catch (InvalidArgumentException e) {
-                throw new IllegalStateException(e);
-            }
-            sip.respond(transaction, busy);
+            String reason = maxCalls + " calls in progress, the configured maximum";
+            refusals.refused(user(request), reason, System.nanoTime());
+            sip.respond(transaction, sip.warning(serviceUnavailable(request), reason));
             return;
         }
         String source = Registrar.source(event);
@@ -264,7 +285,7 @@ final class B2bua {
             callerMedia = media.open();
         } catch (MediaUnavailableException e) {
             LOG.warn("Call to {} refused: {}", dialed, e.getMessage());
-            sip.respond(transaction, messages.response(Response.SERVICE_UNAVAILABLE, request));
+            sip.respond(transaction, serviceUnavailable(request));
             return;
         }
         String caller = user(request);

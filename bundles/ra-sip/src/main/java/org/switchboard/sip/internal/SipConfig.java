@@ -26,6 +26,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Maximum concurrent calls", description = "Beyond it new calls get 503 with Retry-After", min = "1")
     int max_calls() default 500;
 
+    @AttributeDefinition(name = "Maximum new calls a second", description = "Beyond it new calls get 503 with"
+            + " Retry-After (up to a second's worth may come at once); 0 for no limit", min = "0")
+    int max_call_rate() default 0;
+
+    @AttributeDefinition(name = "Overload delay (ms)", description = "When calls in progress are handled later than"
+            + " this, the appliance is past its capacity and new calls get 503 with Retry-After, so that the calls"
+            + " already taken keep their pace; 0 never refuses for it", min = "0")
+    int overload_lag_ms() default 400;
+
     @AttributeDefinition(name = "Music on hold", description = "The prompt played while a caller waits")
     String hold_music() default "music/hold";
 

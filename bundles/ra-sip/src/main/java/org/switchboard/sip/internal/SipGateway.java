@@ -178,7 +178,8 @@ public class SipGateway implements SipListener, AcdListener {
             CallContext calling = new CallContext(provider, messages, new Signalling(provider, messages), housekeeping,
                     lanes, new CallTable());
             calls = new B2bua(calling, media, acd, flows, registrations, registrar,
-                    new CallSettings(config.max_calls(), config.hold_music(),
+                    new CallSettings(config.max_calls(), config.max_call_rate(), config.overload_lag_ms(),
+                            config.hold_music(),
                             recordingFolder(config.recordings_directory()), config.pickup_prefix()),
                     this::index, this::keep, authentication,
                     new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()),
