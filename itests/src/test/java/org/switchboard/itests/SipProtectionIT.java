@@ -116,7 +116,7 @@ public class SipProtectionIT extends ApplianceTestSupport {
             sip.update(before);
         }
         Await.until("calls taken again at any rate", Duration.ofSeconds(20), () -> {
-            Sipp caller = Sipp.call("caller", sipPort(), "300", workFolder("unlimited"), "-m", "3", "-r", "50",
+            Sipp caller = Sipp.call("caller", sipPort(), "300", workFolder("unlimited"), "-m", "2", "-r", "50",
                     "-d", "500");
             return caller.await(60) == 0;
         });
@@ -137,6 +137,16 @@ public class SipProtectionIT extends ApplianceTestSupport {
             copy.put(key, properties.get(key));
         }
         return copy;
+    }
+
+    @Test
+    public void aCallTheFlowEndsAtOnceIsHungUpOnlyAfterTheCallersAck() throws Exception {
+        String admin = Http.basic("admin", adminPassword());
+        assertEquals(200, http().put("/api/v1/flows/goodbye", admin,
+                "{\"start\":\"bye\",\"steps\":{\"bye\":{\"type\":\"hangup\"}}}").statusCode());
+        assertEquals(200, http().put("/api/v1/entry-points/301", admin, "{\"flow\":\"goodbye\"}").statusCode());
+        Sipp caller = Sipp.call("late-ack-caller", sipPort(), "301", workFolder("late-ack"), "-m", "1");
+        assertEquals(caller.output(), 0, caller.await(60));
     }
 
     @Test

@@ -456,7 +456,7 @@ final class B2bua {
         if (call.state == VoiceCall.State.ENDED) {
             return;
         }
-        sip.sendBye(call.callerDialog);
+        sip.byeCaller(call);
         if (call.state == VoiceCall.State.QUEUED) {
             ignoreConflict(() -> acd.abandon(call.id));
         }
@@ -519,7 +519,11 @@ final class B2bua {
             }
             case TALKING -> {
                 LOG.debug("Call {}: {} hung up", call.id, byCaller ? "caller" : "agent " + call.agent);
-                sip.sendBye(byCaller ? call.agentDialog : call.callerDialog);
+                if (byCaller) {
+                    sip.sendBye(call.agentDialog);
+                } else {
+                    sip.byeCaller(call);
+                }
                 if (call.distributed()) {
                     ignoreConflict(() -> acd.end(call.id));
                 }
@@ -747,7 +751,7 @@ final class B2bua {
     private void goodbyeUntilCallback(VoiceCall call) {
         call.state = VoiceCall.State.FLOW; // out of the queue: no more announcements, nothing to abandon
         play(call, call.language + "/callback-confirm", () -> {
-            sip.sendBye(call.callerDialog);
+            sip.byeCaller(call);
             finish(call);
         });
     }
@@ -769,7 +773,7 @@ final class B2bua {
         if (call.state == VoiceCall.State.RINGING_AGENT) {
             cancelAgent(call);
         }
-        sip.sendBye(call.callerDialog);
+        sip.byeCaller(call);
         finish(call);
     }
 
@@ -783,7 +787,7 @@ final class B2bua {
                     cancelAgent(call);
                 }
                 if (call.state != VoiceCall.State.ENDED) {
-                    sip.sendBye(call.callerDialog);
+                    sip.byeCaller(call);
                     ignoreConflict(() -> {
                         if (call.state == VoiceCall.State.TALKING) {
                             acd.end(call.id);

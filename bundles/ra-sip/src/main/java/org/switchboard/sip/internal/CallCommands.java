@@ -96,7 +96,7 @@ final class CallCommands implements CallControl {
             LOG.info("Call {} hung up by command", call.id);
             if (call.state == VoiceCall.State.TALKING) {
                 sip.sendBye(call.agentDialog);
-                sip.sendBye(call.callerDialog);
+                sip.byeCaller(call);
                 ignoreConflict(() -> acd.end(call.id));
                 b2bua.finish(call);
             } else {

@@ -123,6 +123,10 @@ final class DialogRequests {
     void ack(RequestEvent event) {
         Request request = event.getRequest();
         VoiceCall call = calls.byLeg(callId(request));
+        if (call != null && call.callerCallId.equals(callId(request))) {
+            call.callerAcked = true;
+        }
+        sip.ackArrived(callId(request));
         if (call == null || !call.awaitingAnswer || !call.callerCallId.equals(callId(request))) {
             return;
         }

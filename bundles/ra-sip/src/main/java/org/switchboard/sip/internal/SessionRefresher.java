@@ -133,7 +133,7 @@ final class SessionRefresher {
             if (agreement.callerRefreshes()) {
                 LOG.info("Call {}: the caller did not refresh the session within {} s; it has expired", call.id,
                         agreement.seconds());
-                sip.sendBye(call.callerDialog);
+                sip.byeCaller(call);
                 b2bua.hangUp(call, true);
             } else {
                 refresh(call, agreement);
@@ -154,7 +154,7 @@ final class SessionRefresher {
             LOG.debug("Call {}: session refreshed by {}", call.id, refresh.getMethod());
         } catch (SipException e) {
             LOG.info("Call {}: the session cannot be refreshed ({}); the call ends", call.id, e.getMessage());
-            sip.sendBye(call.callerDialog);
+            sip.byeCaller(call);
             b2bua.hangUp(call, true);
         }
     }

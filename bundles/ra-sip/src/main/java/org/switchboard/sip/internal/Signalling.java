@@ -2,6 +2,10 @@ package org.switchboard.sip.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -28,12 +32,47 @@ final class Signalling {
 
     private static final Logger LOG = LoggerFactory.getLogger(Signalling.class);
 
+    /** How long a 2xx is retransmitted while its ACK does not come (64×T1, RFC 3261 §13.3.1.4). */
+    private static final long ACK_WAIT_SECONDS = 32;
+
     private final SipProvider provider;
     private final SipMessages messages;
+    private final ScheduledExecutorService timers;
+    /** BYEs that wait for the ACK of the 2xx they would follow, by the Call-ID of the caller's leg. */
+    private final Map<String, Dialog> byeOnAck = new ConcurrentHashMap<>();
 
-    Signalling(SipProvider provider, SipMessages messages) {
+    Signalling(SipProvider provider, SipMessages messages, ScheduledExecutorService timers) {
         this.provider = provider;
         this.messages = messages;
+        this.timers = timers;
+    }
+
+    /**
+     * Hangs up on a call's caller. A callee must not send BYE before the ACK of its 2xx (RFC 3261 §15): a caller
+     * whose ACK has not come yet (a flow that ends the call at once) gets the BYE when it does, or when the 2xx's
+     * retransmissions give up, when the session is to end anyway (§13.3.1.4).
+     */
+    void byeCaller(VoiceCall call) {
+        Dialog dialog = call.callerDialog;
+        if (dialog == null || call.callerAcked || !dialog.isServer()) {
+            sendBye(dialog);
+            return;
+        }
+        String callId = call.callerCallId;
+        byeOnAck.put(callId, dialog);
+        if (call.callerAcked) {
+            ackArrived(callId); // the ACK came while the BYE was being put aside
+            return;
+        }
+        timers.schedule(() -> ackArrived(callId), ACK_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** An ACK on leg {@code callId} came (or will not): the BYE waiting for it, if any, goes. */
+    void ackArrived(String callId) {
+        Dialog dialog = byeOnAck.remove(callId);
+        if (dialog != null) {
+            sendBye(dialog);
+        }
     }
 
     void notifyTransfer(Dialog dialog, String statusLine) {

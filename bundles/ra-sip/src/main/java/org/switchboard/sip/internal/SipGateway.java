@@ -175,7 +175,8 @@ public class SipGateway implements SipListener, AcdListener {
             lanes = new KeyedExecutor("sip-call", 8);
             authentication = ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(new TrunkAccounts(trunks),
                     messages.headers);
-            CallContext calling = new CallContext(provider, messages, new Signalling(provider, messages), housekeeping,
+            CallContext calling = new CallContext(provider, messages, new Signalling(provider, messages, housekeeping),
+                    housekeeping,
                     lanes, new CallTable());
             calls = new B2bua(calling, media, acd, flows, registrations, registrar,
                     new CallSettings(config.max_calls(), config.max_call_rate(), config.overload_lag_ms(),

@@ -64,6 +64,8 @@ final class VoiceCall {
     DigitCollector collector;
     /** True after answering an INVITE without SDP, until the ACK brings the caller's answer. */
     boolean awaitingAnswer;
+    /** Whether the caller's ACK of our 2xx came (set on the SIP thread): only then may a BYE follow. */
+    volatile boolean callerAcked;
 
     String agent;
     /** The extension of the phone on the agent leg. */
