@@ -25,7 +25,10 @@ SIPP_DIR=benchmarks/sip
 
 source benchmarks/appliance.sh
 prepare_appliance
+# Room for many calls, and media ports for both legs of each (15,000 legs of an RTP and an RTCP port).
 configure org.switchboard.sip.cfg max.calls 5000
+configure org.switchboard.media.cfg rtp.port.min 20000
+configure org.switchboard.media.cfg rtp.port.max 49999
 # OVERLOAD_LAG_MS=0 turns off refusing new calls when the appliance is past its capacity (default 400 ms).
 [ -z "${OVERLOAD_LAG_MS:-}" ] || configure org.switchboard.sip.cfg overload.lag.ms "$OVERLOAD_LAG_MS"
 # The phones all share one sipp; give each agent its own extension and password.

@@ -2,6 +2,7 @@ package org.switchboard.sip.internal;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,7 +12,14 @@ import java.util.function.LongSupplier;
  */
 final class Admission {
 
+    /**
+     * Lanes behind while fewer calls than this are in progress are a hiccup (a slow disk, the first call after
+     * start), not a machine past its capacity: no call is refused for it.
+     */
+    static final int MIN_CALLS = 50;
+
     private final LongSupplier lagMillis;
+    private final IntSupplier callsInProgress;
     private final long maxLagMillis;
     /** Nanoseconds between calls at the configured rate; 0 for no limit. */
     private final long interval;
@@ -21,12 +29,14 @@ final class Admission {
     private final AtomicLong theoreticalArrival = new AtomicLong(Long.MIN_VALUE);
 
     /**
-     * @param lagMillis    how far behind the call lanes are
-     * @param maxLagMillis the lag beyond which new calls are refused; 0 to never refuse for it
-     * @param maxRate      new calls per second beyond which they are refused; 0 for no limit
+     * @param lagMillis       how far behind the call lanes are
+     * @param callsInProgress how many calls are in progress
+     * @param maxLagMillis    the lag beyond which new calls are refused; 0 to never refuse for it
+     * @param maxRate         new calls per second beyond which they are refused; 0 for no limit
      */
-    Admission(LongSupplier lagMillis, long maxLagMillis, int maxRate) {
+    Admission(LongSupplier lagMillis, IntSupplier callsInProgress, long maxLagMillis, int maxRate) {
         this.lagMillis = lagMillis;
+        this.callsInProgress = callsInProgress;
         this.maxLagMillis = maxLagMillis;
         this.interval = maxRate == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / maxRate;
         this.burst = TimeUnit.SECONDS.toNanos(1);
@@ -36,7 +46,7 @@ final class Admission {
     String refusal(long now) {
         if (maxLagMillis > 0) {
             long lag = lagMillis.getAsLong();
-            if (lag > maxLagMillis) {
+            if (lag > maxLagMillis && callsInProgress.getAsInt() >= MIN_CALLS) {
                 return "overloaded: calls in progress are handled " + lag + " ms late";
             }
         }

@@ -109,7 +109,8 @@ final class B2bua {
         this.registrations = registrations;
         this.registrar = registrar;
         this.maxCalls = settings.maxCalls();
-        this.admission = new Admission(lanes::lagMillis, settings.maxLagMillis(), settings.maxCallRate());
+        this.admission = new Admission(lanes::lagMillis, calls::count, settings.maxLagMillis(),
+                settings.maxCallRate());
         this.holdMusic = settings.holdMusic();
         this.recordings = settings.recordings();
         this.pickupPrefix = settings.pickupPrefix();
@@ -284,8 +285,8 @@ final class B2bua {
         try {
             callerMedia = media.open();
         } catch (MediaUnavailableException e) {
-            LOG.warn("Call to {} refused: {}", dialed, e.getMessage());
-            sip.respond(transaction, serviceUnavailable(request));
+            refusals.refused(dialed, e.getMessage(), System.nanoTime());
+            sip.respond(transaction, sip.warning(serviceUnavailable(request), e.getMessage()));
             return;
         }
         String caller = user(request);

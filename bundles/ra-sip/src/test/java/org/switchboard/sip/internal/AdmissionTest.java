@@ -16,7 +16,7 @@ public class AdmissionTest {
     @Test
     public void callsAreRefusedWhileTheLanesLagMoreThanAllowedAndTakenAgainOnceTheyCatchUp() {
         AtomicLong lag = new AtomicLong(120);
-        Admission admission = new Admission(lag::get, 400, 0);
+        Admission admission = new Admission(lag::get, () -> 200, 400, 0);
         assertNull(admission.refusal(0));
         lag.set(900);
         String refusal = admission.refusal(1);
@@ -27,8 +27,14 @@ public class AdmissionTest {
     }
 
     @Test
+    public void lanesBehindWithFewCallsInProgressAreAHiccupNotAnOverload() {
+        Admission admission = new Admission(() -> 900, () -> Admission.MIN_CALLS - 1, 400, 0);
+        assertNull(admission.refusal(0));
+    }
+
+    @Test
     public void aLimitOfZeroNeverRefuses() {
-        Admission admission = new Admission(() -> 60_000, 0, 0);
+        Admission admission = new Admission(() -> 60_000, () -> 10_000, 0, 0);
         for (int i = 0; i < 10_000; i++) {
             assertNull(admission.refusal(i));
         }
@@ -36,7 +42,7 @@ public class AdmissionTest {
 
     @Test
     public void beyondTheRateASecondsWorthIsTakenAtOnceThenOneCallPerInterval() {
-        Admission admission = new Admission(() -> 0, 400, 10);
+        Admission admission = new Admission(() -> 0, () -> 0, 400, 10);
         int taken = 0;
         for (int i = 0; i < 50; i++) {
             if (admission.refusal(0) == null) {
@@ -53,7 +59,7 @@ public class AdmissionTest {
 
     @Test
     public void callsAtTheRateAreAllTaken() {
-        Admission admission = new Admission(() -> 0, 400, 100);
+        Admission admission = new Admission(() -> 0, () -> 0, 400, 100);
         for (int i = 0; i < 1_000; i++) {
             assertNull("call " + i, admission.refusal(i * (SECOND / 100)));
         }
