@@ -146,7 +146,7 @@ function WaitingContacts({ queues, allQueues, agents, now }: { queues: Queue[]; 
                       <option value="">{t('contact.move')}…</option>
                       {allQueues.filter((queue) => queue.name !== contact?.queue).map((queue) => <option value={queue.name}>{queue.name}</option>)}
                     </select>
-                    <button type="button" class="danger" onClick={() => act(() => api.post(`/v1/interactions/${seg(id)}/drop`))}>
+                    <button type="button" class="danger drop" onClick={() => act(() => api.post(`/v1/interactions/${seg(id)}/drop`))}>
                       {t('contact.drop')}
                     </button>
                   </td>

@@ -151,7 +151,20 @@ public class ConsoleBrowserIT {
             agent.screenshot("offer-with-past-contacts");
             agent.driver().findElement(By.tagName("body")).sendKeys(Keys.chord(Keys.ALT, "r"));
             agent.waitFor(By.id("nothing"), PAGE);
-            assertEquals(204, http.post("/api/v1/interactions/" + next + "/drop", admin, "").statusCode());
+
+            // The contact waits again (the agent is not ready after rejecting): the supervisor reprioritises and drops it.
+            supervisor.get(appliance.baseUrl() + "/console/#/wallboard");
+            By waiting = By.cssSelector("tr[data-contact='" + next + "']");
+            supervisor.waitForText(waiting, customer, PAGE);
+            WebElement priority = supervisor.driver().findElement(By.cssSelector("tr[data-contact='" + next + "'] .priority"));
+            priority.clear();
+            priority.sendKeys("7", Keys.TAB);
+            Await.until("the contact reprioritised", PAGE,
+                    () -> http.get("/api/v1/interactions/" + next, admin).body().contains("\"priority\":7"));
+            supervisor.screenshot("wallboard-waiting");
+            supervisor.driver().findElement(By.cssSelector("tr[data-contact='" + next + "'] .drop")).click();
+            supervisor.waitFor(By.id("none-waiting"), PAGE);
+            assertEquals(404, http.get("/api/v1/interactions/" + next, admin).statusCode());
 
             agent.waitForText(By.cssSelector("main h2"), "My contacts", PAGE);
             agent.driver().findElement(By.id("language")).click();

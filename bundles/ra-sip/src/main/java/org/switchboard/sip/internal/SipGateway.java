@@ -191,7 +191,12 @@ public class SipGateway implements SipListener, AcdListener {
             stack.start();
         } catch (Exception e) {
             housekeeping.shutdownNow();
-            stop();
+            try {
+                stop();
+            } catch (RuntimeException cleanUp) {
+                // JAIN-SIP's UDP processor may fail while stopping a half-started stack; keep the first cause in view.
+                e.addSuppressed(cleanUp);
+            }
             throw e;
         }
         housekeeping.scheduleWithFixedDelay(() -> throttle.forgetOlderThan(System.currentTimeMillis() - 3_600_000),
