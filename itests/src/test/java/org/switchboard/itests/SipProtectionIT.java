@@ -63,28 +63,17 @@ public class SipProtectionIT extends ApplianceTestSupport {
 
     @Test
     public void whenOnlyKnownNetworksMayCallOthersMustAuthenticateAsAPhone() throws Exception {
-        Configuration sip = configurations.getConfiguration("org.switchboard.sip", null);
-        Dictionary<String, Object> before = sip.getProperties();
-        Dictionary<String, Object> restricted = copy(before);
-        restricted.put("callers.from", "192.0.2.0/24");
-        sip.update(restricted);
-        try {
-            String stranger = "INVITE sip:300@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:LOCALPORT;branch=z9hG4bK-"
-                    + UUID.randomUUID() + "\r\nFrom: <sip:79160000009@127.0.0.1>;tag=s1\r\nTo: <sip:300@127.0.0.1>\r\n"
-                    + "Call-ID: " + UUID.randomUUID() + "\r\nCSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:LOCALPORT>\r\n"
-                    + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
-            String[] answer = new String[1];
+        String[] answer = new String[1];
+        whileSipSetting("callers.from", "192.0.2.0/24", () -> {
             // The endpoint restarts with the new setting: wait until it answers with the challenge.
             Await.until("a challenge for a caller outside 192.0.2.0/24", Duration.ofSeconds(20), () -> {
-                try (RawSip sip2 = new RawSip(sipPort())) {
-                    answer[0] = sip2.exchange(stranger);
+                try (RawSip stranger = new RawSip(sipPort())) {
+                    answer[0] = stranger.exchange(invite("300"));
                 }
                 return answer[0] != null && answer[0].startsWith("SIP/2.0 401");
             });
             assertTrue(answer[0], answer[0].contains("WWW-Authenticate: Digest"));
-        } finally {
-            sip.update(before);
-        }
+        });
         Await.until("calls from anyone again", Duration.ofSeconds(20), () -> {
             Sipp caller = Sipp.call("caller", sipPort(), "300", workFolder("again"), "-m", "1", "-d", "500");
             return caller.await(60) == 0;
@@ -93,13 +82,8 @@ public class SipProtectionIT extends ApplianceTestSupport {
 
     @Test
     public void callsBeyondTheConfiguredRateGet503WithRetryAfterAndAReason() throws Exception {
-        Configuration sip = configurations.getConfiguration("org.switchboard.sip", null);
-        Dictionary<String, Object> before = sip.getProperties();
-        Dictionary<String, Object> limited = copy(before);
-        limited.put("max.call.rate", "1");
-        sip.update(limited);
-        try {
-            String[] answers = new String[2];
+        String[] answers = new String[2];
+        whileSipSetting("max.call.rate", "1", () -> {
             // The endpoint restarts with the new setting. A second's worth of calls (one) is taken (399 is no entry
             // point: 404 once taken), the next within the second is refused before anything else is looked at.
             Await.until("the second of two calls in a row refused", Duration.ofSeconds(20), () -> {
@@ -112,9 +96,7 @@ public class SipProtectionIT extends ApplianceTestSupport {
             });
             assertTrue(answers[1], answers[1].contains("Retry-After: 5"));
             assertTrue(answers[1], answers[1].contains("more than 1 new calls a second"));
-        } finally {
-            sip.update(before);
-        }
+        });
         Await.until("calls taken again at any rate", Duration.ofSeconds(20), () -> {
             Sipp caller = Sipp.call("caller", sipPort(), "300", workFolder("unlimited"), "-m", "2", "-r", "50",
                     "-d", "500");
@@ -122,7 +104,26 @@ public class SipProtectionIT extends ApplianceTestSupport {
         });
     }
 
-    /** An INVITE without a body (late offer) from a caller allowed to call ({@code callers.from} is any). */
+    /** What a test checks while a setting of the SIP endpoint is changed at run time. */
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    /** Changes one setting of the SIP endpoint (which restarts with it), runs {@code check}, then sets it back. */
+    private void whileSipSetting(String key, String value, Check check) throws Exception {
+        Configuration sip = configurations.getConfiguration("org.switchboard.sip", null);
+        Dictionary<String, Object> before = sip.getProperties();
+        Dictionary<String, Object> changed = copy(before);
+        changed.put(key, value);
+        sip.update(changed);
+        try {
+            check.run();
+        } finally {
+            sip.update(before);
+        }
+    }
+
+    /** An INVITE without a body (late offer) from a customer's number. */
     private static String invite(String number) {
         return "INVITE sip:" + number + "@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:LOCALPORT;branch=z9hG4bK-"
                 + UUID.randomUUID() + "\r\nFrom: <sip:79160000010@127.0.0.1>;tag=r1\r\nTo: <sip:" + number
