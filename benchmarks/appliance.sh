@@ -4,11 +4,11 @@
 #   ... $BASE, $PID, $HOME_DIR, $SIP_PORT ...; stop_appliance (also on exit)
 # Expects DIST (the built distribution) and JAVA_HOME; sets SCRATCH, HOME_DIR, HTTP_PORT, SIP_PORT, BASE, PID.
 
-# A port nobody answers on; good enough on a machine whose other appliances also take random free ports.
+# A port nobody answers on, from 10000-19999: below the media ports (20000-) and the kernel's ephemeral range.
 free_port() {
   local port
   while :; do
-    port=$(( 20000 + RANDOM % 40000 ))
+    port=$(( 10000 + RANDOM % 10000 ))
     if ! (exec 3<> "/dev/tcp/127.0.0.1/${port}") 2> /dev/null; then
       echo "$port"
       return
