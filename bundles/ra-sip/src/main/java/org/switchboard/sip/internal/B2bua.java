@@ -182,11 +182,9 @@ final class B2bua {
             return;
         }
         String dialed = outside.dialedNumber(request);
-        long now = System.nanoTime();
-        String overload = admission.refusal(now);
+        String overload = admission.refusal(System.nanoTime());
         if (overload != null) {
-            refusals.refused(dialed, overload, now);
-            sip.respond(transaction, sip.warning(serviceUnavailable(request), overload));
+            refuseForLoad(transaction, request, dialed, overload);
             return;
         }
         VoiceCall parked = parking.at(dialed);
@@ -214,23 +212,25 @@ final class B2bua {
         lanes.execute(lane, () -> answer(event, transaction, lane));
     }
 
-    /** 503 with Retry-After: the caller (or its proxy) should try again later or elsewhere (RFC 3261 §21.5.4). */
-    private Response serviceUnavailable(Request request) {
+    /**
+     * 503 with Retry-After and a Warning saying why: the caller (or its proxy) should try again later or elsewhere
+     * (RFC 3261 §21.5.4); counted in the log without a line per call.
+     */
+    private void refuseForLoad(ServerTransaction transaction, Request request, String dialed, String reason) {
+        refusals.refused(dialed, reason, System.nanoTime());
         Response busy = messages.response(Response.SERVICE_UNAVAILABLE, request);
         try {
             busy.addHeader(messages.headers.createRetryAfterHeader(RETRY_AFTER_SECONDS));
         } catch (InvalidArgumentException e) {
             throw new IllegalStateException(e);
         }
-        return busy;
+        sip.respond(transaction, sip.warning(busy, reason));
     }
 
     private void answer(RequestEvent event, ServerTransaction transaction, String lane) {
         Request request = event.getRequest();
         if (calls.count() >= maxCalls) {
-            String reason = maxCalls + " calls in progress, the configured maximum";
-            refusals.refused(user(request), reason, System.nanoTime());
-            sip.respond(transaction, sip.warning(serviceUnavailable(request), reason));
+            refuseForLoad(transaction, request, user(request), maxCalls + " calls in progress, the configured maximum");
             return;
         }
         String source = Registrar.source(event);
@@ -285,8 +285,7 @@ final class B2bua {
         try {
             callerMedia = media.open();
         } catch (MediaUnavailableException e) {
-            refusals.refused(dialed, e.getMessage(), System.nanoTime());
-            sip.respond(transaction, sip.warning(serviceUnavailable(request), e.getMessage()));
+            refuseForLoad(transaction, request, dialed, e.getMessage());
             return;
         }
         String caller = user(request);

@@ -122,12 +122,14 @@ final class DialogRequests {
     /** The caller confirms our 200; after an INVITE without SDP, the ACK carries the caller's answer. */
     void ack(RequestEvent event) {
         Request request = event.getRequest();
-        VoiceCall call = calls.byLeg(callId(request));
-        if (call != null && call.callerCallId.equals(callId(request))) {
+        String callId = callId(request);
+        VoiceCall call = calls.byLeg(callId);
+        boolean callerLeg = call != null && call.callerCallId.equals(callId);
+        if (callerLeg) {
             call.callerAcked = true;
         }
-        sip.ackArrived(callId(request));
-        if (call == null || !call.awaitingAnswer || !call.callerCallId.equals(callId(request))) {
+        sip.ackArrived(callId);
+        if (!callerLeg || !call.awaitingAnswer) {
             return;
         }
         lanes.execute(call.lane, () -> {

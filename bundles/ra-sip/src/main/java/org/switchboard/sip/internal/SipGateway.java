@@ -176,12 +176,10 @@ public class SipGateway implements SipListener, AcdListener {
             authentication = ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(new TrunkAccounts(trunks),
                     messages.headers);
             CallContext calling = new CallContext(provider, messages, new Signalling(provider, messages, housekeeping),
-                    housekeeping,
-                    lanes, new CallTable());
+                    housekeeping, lanes, new CallTable());
             calls = new B2bua(calling, media, acd, flows, registrations, registrar,
                     new CallSettings(config.max_calls(), config.max_call_rate(), config.overload_lag_ms(),
-                            config.hold_music(),
-                            recordingFolder(config.recordings_directory()), config.pickup_prefix()),
+                            config.hold_music(), recordingFolder(config.recordings_directory()), config.pickup_prefix()),
                     this::index, this::keep, authentication,
                     new ParkingLot(config.park_extension(), config.park_first_slot(), config.park_slots()),
                     source -> callers.allows(source) || trunkHosts().contains(source),
