@@ -6,6 +6,9 @@
 # (sipp: timeouts, unexpected messages), the appliance's CPU; then the same callers against the agent sipp
 # directly, for the ratio. At the end, whether any phone was offered a second call while it had one.
 #   benchmarks/sip-load.sh [agents] [calls-per-rate] [rates...]      (defaults 200 3000 100 200 300)
+# HANGUP=caller: callers hang up 0.5 s after they are answered, whether or not an agent took the call (sip/uac-hangup.xml),
+# and the phones talk until the appliance hangs up (sip/uas-agent-wait.xml); after each rate the script reports what
+# was left (calls listed, contacts waiting, agents not ready) and how long until the appliance was back to normal.
 # PROFILE=1 records the first rate with Java Flight Recorder and prints the hottest methods; KEEP=1 keeps the
 # scratch folder (sipp and appliance logs). WARMUP (default 1500) calls at 150 cps go first and are not
 # counted, so that the figures are of a warmed-up JVM.
@@ -17,6 +20,12 @@ shift 2 2> /dev/null || true
 RATES=("$@")
 [ ${#RATES[@]} -gt 0 ] || RATES=(100 200 300)
 TALK_MS="${TALK_MS:-500}"
+CALLER=uac.xml
+PHONES=uas-agent.xml
+if [ "${HANGUP:-agent}" = caller ]; then
+  CALLER=uac-hangup.xml
+  PHONES=uas-agent-wait.xml
+fi
 DIST=karaf-assembly/target/assembly
 [ -x "$DIST/bin/karaf" ] || { echo "Build the appliance first: ./mvnw -B install -DskipTests" >&2; exit 1; }
 command -v sipp > /dev/null || { echo "sipp is missing: apt-get install sip-tester" >&2; exit 1; }
@@ -36,6 +45,11 @@ for i in $(seq 1 "$AGENTS"); do
   ext=$((50000 + i))
   printf 'extension = %s\npassword = pw-%s\n' "$ext" "$ext" > "$HOME_DIR/etc/org.switchboard.sip.phone-$ext.cfg"
 done
+# SIP_DEBUG=1 logs each call's steps (slower; for finding out what happened to a call).
+if [ -n "${SIP_DEBUG:-}" ]; then
+  configure org.ops4j.pax.logging.cfg log4j2.logger.switchboardsip.name org.switchboard.sip
+  configure org.ops4j.pax.logging.cfg log4j2.logger.switchboardsip.level DEBUG
+fi
 launch_appliance
 AUTH="admin:$(cat "$HOME_DIR/data/admin.password")"
 rest() { curl -sf -o /dev/null -u "$AUTH" -H 'Content-Type: application/json' -X "$1" "$BASE$2" -d "$3"; }
@@ -58,7 +72,7 @@ for i in $(seq 1 "$AGENTS"); do
 done
 echo "$AGENTS agents ready"
 python3 "$SIPP_DIR/register.py" "127.0.0.1:$SIP_PORT" "$UAS_PORT" "$CSV"
-(cd "$SCRATCH" && exec sipp -sf "$OLDPWD/$SIPP_DIR/uas-agent.xml" -i 127.0.0.1 -p "$UAS_PORT" -d "$TALK_MS" \
+(cd "$SCRATCH" && exec sipp -sf "$OLDPWD/$SIPP_DIR/$PHONES" -i 127.0.0.1 -p "$UAS_PORT" -d "$TALK_MS" \
   -trace_logs -log_file phones.log -nostdin > uas.out 2>&1) &
 UAS_PID=$!
 trap 'kill "$UAS_PID" 2> /dev/null; stop_appliance; [ -n "${KEEP:-}" ] || rm -rf "$SCRATCH"' EXIT
@@ -68,9 +82,9 @@ trap 'kill "$UAS_PID" 2> /dev/null; stop_appliance; [ -n "${KEEP:-}" ] || rm -rf
 run_calls() {
   local rate="$1" target="$2" service="$3" log="$SCRATCH/uac-$1-$4.out"
   local began=$(date +%s%N)
-  (cd "$SCRATCH" && sipp -sf "$OLDPWD/$SIPP_DIR/uac.xml" "$target" -s "$service" -i 127.0.0.1 -p "$(free_port)" \
+  (cd "$SCRATCH" && sipp -sf "$OLDPWD/$SIPP_DIR/$CALLER" "$target" -s "$service" -i 127.0.0.1 -p "$(free_port)" \
     -r "$rate" -m "$CALLS" -l 5000 -nostdin -timeout 600 -trace_stat -stf "stat-$1-$4.csv" \
-    -trace_err -error_file "err-$1-$4.log" > "$log" 2>&1) || true
+    -trace_err -error_file "err-$1-$4.log" ${SIPP_TRACE:+-trace_msg -message_file "msg-$1-$4.log"} > "$log" 2>&1) || true
   local ended=$(date +%s%N)
   local ok failed refused
   ok=$(grep -E "^ *Successful call" "$log" | tail -1 | awk '{print $NF}' || true)
@@ -85,6 +99,23 @@ answered() {
   curl -sf -u "$AUTH" "$BASE/queues/load/figures" | python3 -c 'import json, sys; print(json.load(sys.stdin)["answered"])'
 }
 
+# Waits up to 60 s for the appliance to be back to normal (no call listed, no contact waiting, every agent ready);
+# prints "seconds calls waiting not-ready" as they were when it was, or at the deadline.
+settle() {
+  local began=$(date +%s%N) left
+  while :; do
+    left=$(curl -sf -u "$AUTH" "$BASE/calls" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')
+    left="$left $(curl -sf -u "$AUTH" "$BASE/queues/load/figures" | python3 -c 'import json, sys; print(json.load(sys.stdin)["waiting"])')"
+    left="$left $(curl -sf -u "$AUTH" "$BASE/agents" | python3 -c 'import json, sys; print(sum(1 for a in json.load(sys.stdin) if a.get("login", "").startswith("load") and a.get("state") != "READY"))')"
+    local waited=$(( ($(date +%s%N) - began) / 1000000 ))
+    if [ "$left" = "0 0 0" ] || [ "$waited" -gt 60000 ]; then
+      echo "$(awk -v ms="$waited" 'BEGIN {printf "%.1f", ms / 1000}') $left"
+      return
+    fi
+    sleep 0.5
+  done
+}
+
 CLK=$(getconf CLK_TCK)
 if [ "${WARMUP:-1500}" -gt 0 ]; then
   saved=$CALLS
@@ -94,8 +125,8 @@ if [ "${WARMUP:-1500}" -gt 0 ]; then
   CALLS=$saved
 fi
 echo
-echo "| offered cps | calls | reached an agent | refused (503) | ended unanswered | failed | seconds | appliance CPU (cores) |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| offered cps | calls | reached an agent | refused (503) | ended unanswered | failed | seconds | appliance CPU (cores) | back to normal after (s) | left: calls, waiting, agents not ready | RSS (MB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
 for rate in "${RATES[@]}"; do
   answered_before=$(answered)
   before=$(appliance_cpu_ticks)
@@ -111,7 +142,13 @@ for rate in "${RATES[@]}"; do
   fi
   cores=$(awk -v t=$((after - before)) -v c="$CLK" -v ms="$millis" 'BEGIN {printf "%.2f", t / c / (ms / 1000)}')
   seconds=$(awk -v ms="$millis" 'BEGIN {printf "%.1f", ms / 1000}')
-  echo "| $rate | $CALLS | $reached | $refused | $(( ok - refused - reached )) | $failed | $seconds | $cores |"
+  rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")
+  read -r settled calls_left waiting not_ready < <(settle)
+  echo "| $rate | $CALLS | $reached | $refused | $(( ok - refused - reached )) | $failed | $seconds | $cores | $settled | $calls_left, $waiting, $not_ready | $rss |"
+  if [ "$calls_left $waiting $not_ready" != "0 0 0" ]; then
+    curl -sf -u "$AUTH" "$BASE/calls" > "$SCRATCH/left-$rate.json" || true
+    curl -sf -u "$AUTH" "$BASE/agents" > "$SCRATCH/agents-$rate.json" || true
+  fi
 done
 # sipp writes the phones' log lines in the order it handles their messages; the direct baseline's phone is
 # "agent" and takes many calls at once by design.

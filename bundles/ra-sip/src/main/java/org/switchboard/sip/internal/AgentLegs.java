@@ -68,7 +68,7 @@ final class AgentLegs {
 
     /** Distribution offered the call to {@code agent}: their phone rings, or the phone picking it up is answered. */
     void ringAgent(VoiceCall call, String agent) {
-        if (call.state != VoiceCall.State.QUEUED && !(call.outbound && call.state == VoiceCall.State.FLOW)) {
+        if (call.state() != VoiceCall.State.QUEUED && !(call.outbound && call.state() == VoiceCall.State.FLOW)) {
             return;
         }
         if (call.pickup != null && call.pickup.agent().equals(agent)) {
@@ -122,7 +122,7 @@ final class AgentLegs {
         call.agentInvite = transaction;
         call.agentDialog = provider.getNewDialog(transaction);
         call.agentCallId = callId(invite);
-        call.state = VoiceCall.State.RINGING_AGENT;
+        call.to(VoiceCall.State.RINGING_AGENT);
         calls.addLeg(call.agentCallId, call);
         transaction.sendRequest();
     }
@@ -167,7 +167,7 @@ final class AgentLegs {
         ClientTransaction ringing = call.agentInvite;
         Duration ringFor = call.ringFor != null ? call.ringFor : RING;
         timers.schedule(() -> b2bua.onLane(call, () -> {
-            if (call.state == VoiceCall.State.RINGING_AGENT && call.agentInvite == ringing) {
+            if (call.state() == VoiceCall.State.RINGING_AGENT && call.agentInvite == ringing) {
                 LOG.info("Call {}: {} did not answer within {} s", call.id, called, ringFor.toSeconds());
                 String number = call.externalNumber;
                 b2bua.cancelAgent(call);
@@ -192,7 +192,7 @@ final class AgentLegs {
         if (flowGoesOn(call)) {
             return;
         }
-        call.state = VoiceCall.State.FLOW;
+        call.to(VoiceCall.State.FLOW);
         call.outsideDistribution = false;
         if (call.queue == null) {
             LOG.info("Call {}: transfer to {} failed ({}); the caller is let go", call.id, number, status);
@@ -206,10 +206,10 @@ final class AgentLegs {
 
     /** Distribution took the offer back from {@code agent}: their phone stops ringing. */
     void stopRinging(VoiceCall call, String agent) {
-        if (call.state == VoiceCall.State.RINGING_AGENT && agent.equals(call.agent)) {
+        if (call.state() == VoiceCall.State.RINGING_AGENT && agent.equals(call.agent)) {
             LOG.debug("Call {}: offer to {} ended; ringing stops", call.id, agent);
             b2bua.cancelAgent(call);
-            call.state = VoiceCall.State.QUEUED;
+            call.to(VoiceCall.State.QUEUED);
         }
     }
 
@@ -222,7 +222,7 @@ final class AgentLegs {
         LOG.info("Call {}: nobody answered the flow's transfer; the flow goes on", call.id);
         call.transferUnanswered = null;
         call.outsideDistribution = false;
-        call.state = VoiceCall.State.FLOW;
+        call.to(VoiceCall.State.FLOW);
         call.callerMedia.stopPlaying();
         unanswered.run();
         return true;
@@ -285,7 +285,7 @@ final class AgentLegs {
             ignoreConflict(() -> acd.end(call.id));
             b2bua.finish(call);
         } else {
-            call.state = VoiceCall.State.QUEUED;
+            call.to(VoiceCall.State.QUEUED);
             ignoreConflict(() -> acd.decline(call.id, agent));
         }
     }

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdConflictException;
 import org.switchboard.api.acd.AcdEvent;
 import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.InteractionState;
 import org.switchboard.api.acd.Interaction;
 import org.switchboard.api.flow.FlowService;
 import org.switchboard.api.media.MediaLeg;
@@ -92,6 +94,7 @@ final class B2bua {
     private final DialogRequests dialogs;
     private final Callbacks callbacks;
     private final Consultations consultations;
+    private final StaleCalls stale;
 
     B2bua(CallContext context, MediaService media, AcdService acd, FlowService flows, Registrations registrations,
             Registrar registrar, CallSettings settings, Consumer<Recording> recorded, Consumer<Voicemail> voicemails,
@@ -131,6 +134,7 @@ final class B2bua {
         this.callbacks = new Callbacks(this, legs, context, media, acd, outside, authentication);
         this.consultations = new Consultations(this, context, media, acd, registrations, outside, authentication,
                 transfers);
+        this.stale = new StaleCalls(this, context);
     }
 
     /** A request about calls (on the SIP thread), for the part that deals with it. */
@@ -155,6 +159,11 @@ final class B2bua {
     /** Consultations, which call control starts and ends. */
     Consultations consultations() {
         return consultations;
+    }
+
+    /** Calls whose parties are gone without saying so, which the audit and the stack's timeouts end. */
+    StaleCalls stale() {
+        return stale;
     }
 
     /** Supervisors' legs, which call control sets up. */
@@ -370,7 +379,7 @@ final class B2bua {
 
     void onLane(VoiceCall call, Runnable task) {
         lanes.execute(call.lane, () -> {
-            if (call.state != VoiceCall.State.ENDED) {
+            if (call.state() != VoiceCall.State.ENDED) {
                 task.run();
             }
         });
@@ -413,7 +422,7 @@ final class B2bua {
     private void key(VoiceCall call, char key) {
         DigitCollector collector = call.collector;
         if (collector == null || collector.done()) {
-            if (call.state == VoiceCall.State.QUEUED && call.callbackKey != null
+            if (call.state() == VoiceCall.State.QUEUED && call.callbackKey != null
                     && call.callbackKey.charAt(0) == Character.toUpperCase(key)) {
                 acceptCallback(call);
             } else {
@@ -444,7 +453,7 @@ final class B2bua {
             hangUpFromFlow(call);
             return;
         }
-        call.state = VoiceCall.State.QUEUED;
+        call.to(VoiceCall.State.QUEUED);
         playHoldMusic(call);
         LOG.debug("Call {} from {} waiting in queue {}", call.id, call.caller, call.queue);
         if (!announceEvery.isZero()) {
@@ -453,11 +462,11 @@ final class B2bua {
     }
 
     void hangUpFromFlow(VoiceCall call) {
-        if (call.state == VoiceCall.State.ENDED) {
+        if (call.state() == VoiceCall.State.ENDED) {
             return;
         }
         sip.byeCaller(call);
-        if (call.state == VoiceCall.State.QUEUED) {
+        if (call.state() == VoiceCall.State.QUEUED) {
             ignoreConflict(() -> acd.abandon(call.id));
         }
         finish(call);
@@ -491,7 +500,7 @@ final class B2bua {
 
     /** A party hung up ({@code byCaller}: the caller): the other is let go, and distribution hears of it. */
     void hangUp(VoiceCall call, boolean byCaller) {
-        switch (call.state) {
+        switch (call.state()) {
             case FLOW -> LOG.debug("Call {}: caller hung up in the flow after {}", call.id, waited(call));
             case QUEUED -> {
                 LOG.debug("Call {}: caller hung up after {} waiting in queue {}", call.id, waited(call), call.queue);
@@ -540,26 +549,37 @@ final class B2bua {
     /** Distribution's events about calls of ours: ring the agent offered the call, stop ringing one withdrawn. */
     void distribution(AcdEvent event) {
         if (event instanceof AcdEvent.Offered offered) {
-            onCall(offered.interactionId(), call -> legs.ringAgent(call, offered.agent()));
+            onCall(offered.interactionId(), event, call -> legs.ringAgent(call, offered.agent()));
+            if (calls.byInteraction(offered.interactionId()) == null && calls.endedRecently(offered.interactionId())
+                    && acd.interaction(offered.interactionId()).filter(view -> view.state() == InteractionState.OFFERED
+                            && view.interaction().channel() == Channel.VOICE).isPresent()) {
+                // Offered a call that has just ended: the agent is let go at once rather than rung for nothing.
+                LOG.info("Call {} was offered to {} after it had ended; withdrawn", offered.interactionId(),
+                        offered.agent());
+                ignoreConflict(() -> acd.abandon(offered.interactionId()));
+            }
         } else if (event instanceof AcdEvent.Declined declined) {
-            onCall(declined.interactionId(), call -> legs.stopRinging(call, declined.agent()));
+            onCall(declined.interactionId(), event, call -> legs.stopRinging(call, declined.agent()));
         } else if (event instanceof AcdEvent.Withdrawn withdrawn) {
-            onCall(withdrawn.interactionId(), call -> legs.stopRinging(call, withdrawn.agent()));
+            onCall(withdrawn.interactionId(), event, call -> legs.stopRinging(call, withdrawn.agent()));
         } else if (event instanceof AcdEvent.Dropped dropped) {
-            onCall(dropped.interactionId(), call -> leaveTheLine(call, "dropped by a supervisor"));
+            onCall(dropped.interactionId(), event, call -> leaveTheLine(call, "dropped by a supervisor"));
         } else if (event instanceof AcdEvent.Overflowed overflowed
                 && overflowed.action() == org.switchboard.api.acd.MaxWait.Action.CALLBACK) {
-            onCall(overflowed.interactionId(), call -> goodbyeUntilCallback(call));
+            onCall(overflowed.interactionId(), event, call -> goodbyeUntilCallback(call));
         } else if (event instanceof AcdEvent.Overflowed overflowed
                 && overflowed.action() == org.switchboard.api.acd.MaxWait.Action.MESSAGE) {
-            onCall(overflowed.interactionId(), this::messageAfterWaiting);
+            onCall(overflowed.interactionId(), event, this::messageAfterWaiting);
         }
     }
 
-    private void onCall(String interactionId, Consumer<VoiceCall> action) {
+    private void onCall(String interactionId, AcdEvent event, Consumer<VoiceCall> action) {
         VoiceCall call = calls.byInteraction(interactionId);
         if (call != null) {
-            onLane(call, () -> action.accept(call));
+            onLane(call, () -> {
+                call.history.note(event.getClass().getSimpleName(), System.nanoTime());
+                action.accept(call);
+            });
         }
     }
 
@@ -606,7 +626,7 @@ final class B2bua {
             sessions.refreshAnswered(call, event, cseq); // the caller's leg is ours to answer: only a refresh is sent on it
             return;
         }
-        boolean current = call.state == VoiceCall.State.RINGING_AGENT && callId(response).equals(call.agentCallId);
+        boolean current = call.state() == VoiceCall.State.RINGING_AGENT && callId(response).equals(call.agentCallId);
         if (status < 200) {
             if (current) {
                 call.agentProvisional = true;
@@ -644,7 +664,7 @@ final class B2bua {
         }
         Dialog dialog = event.getDialog();
         if (!current) {
-            if (call.state == VoiceCall.State.TALKING && callId(response).equals(call.agentCallId)) {
+            if (call.state() == VoiceCall.State.TALKING && callId(response).equals(call.agentCallId)) {
                 sip.sendAck(dialog, cseq); // a retransmitted 200: our ACK was lost
             } else if (dialog != null) {
                 sip.ackThenBye(dialog, cseq);
@@ -690,7 +710,7 @@ final class B2bua {
                     call.agent, e.getMessage());
             sip.sendBye(dialog);
             forgetAgentLeg(call);
-            call.state = VoiceCall.State.QUEUED;
+            call.to(VoiceCall.State.QUEUED);
             return;
         }
         bridge(call);
@@ -711,7 +731,7 @@ final class B2bua {
             call.recording = null;
             call.bridge = media.bridge(call.callerMedia, call.agentMedia, null);
         }
-        call.state = VoiceCall.State.TALKING;
+        call.to(VoiceCall.State.TALKING);
     }
 
     void timeout(ClientTransaction transaction) {
@@ -724,10 +744,10 @@ final class B2bua {
             return;
         }
         lanes.execute(call.lane, () -> {
-            if (call.state == VoiceCall.State.RINGING_AGENT && transaction == call.agentInvite) {
+            if (call.state() == VoiceCall.State.RINGING_AGENT && transaction == call.agentInvite) {
                 LOG.info("Call {}: {} did not answer the INVITE", call.id, AgentLegs.calledParty(call));
                 legs.agentLegFailed(call, Response.REQUEST_TIMEOUT);
-            } else if (call.state == VoiceCall.State.DIALING_CUSTOMER && transaction == call.customerInvite) {
+            } else if (call.state() == VoiceCall.State.DIALING_CUSTOMER && transaction == call.customerInvite) {
                 callbacks.customerFailed(call, "no answer from the trunk");
             } else if (call.consult != null && transaction == call.consult.invite) {
                 consultations.timeout(call);
@@ -749,7 +769,7 @@ final class B2bua {
 
     /** The call is now a callback in distribution: the caller hears so, and the line is released. */
     private void goodbyeUntilCallback(VoiceCall call) {
-        call.state = VoiceCall.State.FLOW; // out of the queue: no more announcements, nothing to abandon
+        call.to(VoiceCall.State.FLOW); // out of the queue: no more announcements, nothing to abandon
         play(call, call.language + "/callback-confirm", () -> {
             sip.byeCaller(call);
             finish(call);
@@ -759,10 +779,10 @@ final class B2bua {
     /** The caller waited the queue's longest: out of the queue, they may leave a message in its mailbox. */
     private void messageAfterWaiting(VoiceCall call) {
         LOG.info("Call {} waited queue {}'s longest; the caller may leave a message", call.id, call.queue);
-        if (call.state == VoiceCall.State.RINGING_AGENT) {
+        if (call.state() == VoiceCall.State.RINGING_AGENT) {
             cancelAgent(call);
         }
-        call.state = VoiceCall.State.FLOW; // out of the queue: no more announcements, nothing to abandon
+        call.to(VoiceCall.State.FLOW); // out of the queue: no more announcements, nothing to abandon
         call.callerMedia.stopPlaying();
         takeMessage(call, call.language + "/leave-message", call.dialed, call.queue, MESSAGE_AFTER_WAITING,
                 () -> hangUpFromFlow(call));
@@ -770,7 +790,7 @@ final class B2bua {
 
     private void leaveTheLine(VoiceCall call, String why) {
         LOG.info("Call {} leaves the line: {}", call.id, why);
-        if (call.state == VoiceCall.State.RINGING_AGENT) {
+        if (call.state() == VoiceCall.State.RINGING_AGENT) {
             cancelAgent(call);
         }
         sip.byeCaller(call);
@@ -781,17 +801,17 @@ final class B2bua {
     void hangUpAll() {
         for (VoiceCall call : calls.all()) {
             lanes.execute(call.lane, () -> {
-                if (call.state == VoiceCall.State.TALKING) {
+                if (call.state() == VoiceCall.State.TALKING) {
                     sip.sendBye(call.agentDialog);
-                } else if (call.state == VoiceCall.State.RINGING_AGENT) {
+                } else if (call.state() == VoiceCall.State.RINGING_AGENT) {
                     cancelAgent(call);
                 }
-                if (call.state != VoiceCall.State.ENDED) {
+                if (call.state() != VoiceCall.State.ENDED) {
                     sip.byeCaller(call);
                     ignoreConflict(() -> {
-                        if (call.state == VoiceCall.State.TALKING) {
+                        if (call.state() == VoiceCall.State.TALKING) {
                             acd.end(call.id);
-                        } else if (call.state != VoiceCall.State.FLOW) {
+                        } else if (call.state() != VoiceCall.State.FLOW) {
                             acd.abandon(call.id);
                         }
                     });
@@ -836,7 +856,7 @@ final class B2bua {
         LOG.info("Call {} from {} to {} ended after {} ms{}", call.id, call.caller, call.dialed,
                 Duration.between(call.startedAt, Instant.now()).toMillis(),
                 call.agent == null ? "" : ", last with agent " + call.agent);
-        call.state = VoiceCall.State.ENDED;
+        call.to(VoiceCall.State.ENDED);
         monitoring.end(call, true);
         consultations.release(call);
         closeBridge(call);
@@ -866,9 +886,9 @@ final class B2bua {
         }
         // Only this call's entry: a callback placed for the same interaction may already have its own.
         calls.removeInteraction(call);
-        if (call.state != VoiceCall.State.ENDED) {
+        if (call.state() != VoiceCall.State.ENDED) {
             call.callerMedia.close();
-            call.state = VoiceCall.State.ENDED;
+            call.to(VoiceCall.State.ENDED);
         }
     }
 

@@ -52,10 +52,10 @@ final class CallCommands implements CallControl {
     public List<CallView> calls() {
         List<CallView> views = new ArrayList<>();
         for (VoiceCall call : calls.all()) {
-            String state = switch (call.state) {
+            String state = switch (call.state()) {
                 case RINGING_AGENT -> "RINGING";
                 case DIALING_CUSTOMER -> "DIALING";
-                default -> call.state.name();
+                default -> call.state().name();
             };
             views.add(new CallView(call.id, call.caller, call.dialed, state, call.queue, call.agent, call.held,
                     call.supervisorAnswered ? call.supervisorExtension : null, call.parkedAt, call.startedAt));
@@ -94,15 +94,15 @@ final class CallCommands implements CallControl {
     public void hangUp(String interactionId) {
         command(interactionId, call -> {
             LOG.info("Call {} hung up by command", call.id);
-            if (call.state == VoiceCall.State.TALKING) {
+            if (call.state() == VoiceCall.State.TALKING) {
                 sip.sendBye(call.agentDialog);
                 sip.byeCaller(call);
                 ignoreConflict(() -> acd.end(call.id));
                 b2bua.finish(call);
             } else {
-                if (call.state == VoiceCall.State.RINGING_AGENT) {
+                if (call.state() == VoiceCall.State.RINGING_AGENT) {
                     b2bua.cancelAgent(call);
-                    call.state = VoiceCall.State.QUEUED;
+                    call.to(VoiceCall.State.QUEUED);
                 }
                 b2bua.hangUpFromFlow(call);
             }
@@ -121,8 +121,8 @@ final class CallCommands implements CallControl {
     @Override
     public void pickup(String interactionId, String agent) {
         command(interactionId, call -> {
-            if (call.state != VoiceCall.State.RINGING_AGENT || call.outbound) {
-                throw new CallControlException("call " + call.id + " is " + call.state
+            if (call.state() != VoiceCall.State.RINGING_AGENT || call.outbound) {
+                throw new CallControlException("call " + call.id + " is " + call.state()
                         + "; only a call ringing at an agent's phone can be picked up", false);
             }
             try {
@@ -178,8 +178,8 @@ final class CallCommands implements CallControl {
 
     /** Refuses a command that needs the call in conversation; {@code what} it would have been. */
     static void talking(VoiceCall call, String what) {
-        if (call.state != VoiceCall.State.TALKING || call.bridge == null) {
-            throw new CallControlException("call " + call.id + " is " + call.state + "; only a call in conversation can be "
+        if (call.state() != VoiceCall.State.TALKING || call.bridge == null) {
+            throw new CallControlException("call " + call.id + " is " + call.state() + "; only a call in conversation can be "
                     + what, false);
         }
         if (call.consult != null) {
@@ -197,7 +197,7 @@ final class CallCommands implements CallControl {
         CompletableFuture<Void> done = new CompletableFuture<>();
         lanes.execute(call.lane, () -> {
             try {
-                if (call.state == VoiceCall.State.ENDED) {
+                if (call.state() == VoiceCall.State.ENDED) {
                     throw new CallControlException("call '" + interactionId + "' has ended", true);
                 }
                 action.accept(call);

@@ -82,7 +82,7 @@ final class Callbacks {
             call.customerInvite = transaction;
             call.callerCallId = callId(invite);
             context.calls().addLeg(call.callerCallId, call);
-            call.state = VoiceCall.State.DIALING_CUSTOMER;
+            call.to(VoiceCall.State.DIALING_CUSTOMER);
             transaction.sendRequest();
             LOG.info("Callback {}: agent {} answered; dialing {} through {}", call.id, call.agent, call.customerNumber,
                     trunk.name());
@@ -95,7 +95,7 @@ final class Callbacks {
     void customerResponse(VoiceCall call, ResponseEvent event, long cseq) {
         Response response = event.getResponse();
         int status = response.getStatusCode();
-        if (call.state != VoiceCall.State.DIALING_CUSTOMER) {
+        if (call.state() != VoiceCall.State.DIALING_CUSTOMER) {
             if (status / 100 == 2 && event.getDialog() != null) {
                 sip.sendAck(event.getDialog(), cseq); // a retransmitted 200
             }

@@ -232,7 +232,7 @@ final class Consultations {
     private void end(VoiceCall call, String why) {
         release(call);
         LOG.info("Call {}: consultation ended ({}); the agent is back with the customer", call.id, why);
-        if (call.state == VoiceCall.State.TALKING && call.bridge != null) {
+        if (call.state() == VoiceCall.State.TALKING && call.bridge != null) {
             call.held = false;
             call.callerMedia.stopPlaying();
             call.bridge.resume();

@@ -45,7 +45,7 @@ final class DialogRequests {
     /** An INVITE within a dialog: the party moved its media or put the call on hold or took it off. */
     void reInvite(VoiceCall call, RequestEvent event, ServerTransaction transaction) {
         Request request = event.getRequest();
-        if (call == null || call.state == VoiceCall.State.ENDED) {
+        if (call == null || call.state() == VoiceCall.State.ENDED) {
             sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
@@ -61,7 +61,7 @@ final class DialogRequests {
             return;
         }
         leg.connect(offer.address(), offer.codec(), offer.telephoneEventType());
-        if (!fromCaller && !fromConsulted && call.state == VoiceCall.State.TALKING) {
+        if (!fromCaller && !fromConsulted && call.state() == VoiceCall.State.TALKING) {
             // The agent's phone holds the call: the customer hears music until it is taken back.
             if (offer.direction().onHold()) {
                 LOG.info("Call {} put on hold by agent {}", call.id, call.agent);
@@ -129,11 +129,15 @@ final class DialogRequests {
             call.callerAcked = true;
         }
         sip.ackArrived(callId);
-        if (!callerLeg || !call.awaitingAnswer) {
+        if (!callerLeg) {
             return;
         }
+        ServerTransaction ack = event.getServerTransaction();
         lanes.execute(call.lane, () -> {
-            if (!call.awaitingAnswer || call.state == VoiceCall.State.ENDED) {
+            // On the call's lane, so after our 200 has gone out whole: only then can the stack be told it missed
+            // an ACK that raced the 200's sending.
+            sip.confirmAck(call.callerDialog, ack);
+            if (!call.awaitingAnswer || call.state() == VoiceCall.State.ENDED) {
                 return;
             }
             call.awaitingAnswer = false;

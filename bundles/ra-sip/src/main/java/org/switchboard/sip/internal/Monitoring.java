@@ -96,7 +96,7 @@ final class Monitoring {
         if (call.supervisorAnswered) {
             return; // a retransmitted 200
         }
-        if (call.state != VoiceCall.State.TALKING || call.bridge == null) {
+        if (call.state() != VoiceCall.State.TALKING || call.bridge == null) {
             sip.sendBye(dialog);
             end(call, false);
             return;

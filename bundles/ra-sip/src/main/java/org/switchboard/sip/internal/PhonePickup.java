@@ -59,7 +59,7 @@ final class PhonePickup {
             sip.respond(transaction, refusal);
             return;
         }
-        if (call.state != VoiceCall.State.RINGING_AGENT || call.pickup != null) {
+        if (call.state() != VoiceCall.State.RINGING_AGENT || call.pickup != null) {
             sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request),
                     "the call no longer rings there"));
             return;
@@ -111,7 +111,7 @@ final class PhonePickup {
             leg = media.open();
         } catch (MediaUnavailableException e) {
             sip.respond(pickup.transaction(), messages.response(Response.SERVICE_UNAVAILABLE, request));
-            call.state = VoiceCall.State.QUEUED;
+            call.to(VoiceCall.State.QUEUED);
             ignoreConflict(() -> acd.decline(call.id, pickup.agent()));
             return;
         }
@@ -123,7 +123,7 @@ final class PhonePickup {
         } catch (SipException | InvalidArgumentException e) {
             leg.close();
             LOG.warn("Call {}: the phone at {} could not pick it up: {}", call.id, pickup.extension(), e.toString());
-            call.state = VoiceCall.State.QUEUED;
+            call.to(VoiceCall.State.QUEUED);
             ignoreConflict(() -> acd.decline(call.id, pickup.agent()));
             return;
         }
@@ -138,7 +138,7 @@ final class PhonePickup {
             LOG.info("Call {}: picked up after the offer had ended ({}); hanging up the phone", call.id, e.getMessage());
             sip.sendBye(call.agentDialog);
             b2bua.forgetAgentLeg(call);
-            call.state = VoiceCall.State.QUEUED;
+            call.to(VoiceCall.State.QUEUED);
             return;
         }
         b2bua.bridge(call);

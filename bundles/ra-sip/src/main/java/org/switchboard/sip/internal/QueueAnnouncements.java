@@ -24,7 +24,7 @@ final class QueueAnnouncements {
     /** Announces to the call {@code every} so often in {@code language}, as long as it waits in its queue. */
     void schedule(VoiceCall call, Duration every, String language) {
         timers.schedule(() -> b2bua.onLane(call, () -> {
-            if (call.state != VoiceCall.State.QUEUED) {
+            if (call.state() != VoiceCall.State.QUEUED) {
                 return;
             }
             acd.estimate(call.id).ifPresent(estimate -> {
@@ -45,7 +45,7 @@ final class QueueAnnouncements {
     }
 
     private void announce(VoiceCall call, List<String> prompts, int index) {
-        if (call.state != VoiceCall.State.QUEUED) {
+        if (call.state() != VoiceCall.State.QUEUED) {
             return;
         }
         if (index == prompts.size()) {

@@ -55,7 +55,7 @@ final class SessionRefresher {
             boolean fromCaller = call.callerCallId.equals(callId(request));
             MediaLeg leg = fromCaller ? call.callerMedia
                     : Consultations.isConsulted(call, callId(request)) ? call.consult.media : call.agentMedia;
-            if (call.state == VoiceCall.State.ENDED || leg == null) {
+            if (call.state() == VoiceCall.State.ENDED || leg == null) {
                 sip.respond(transaction, messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
                 return;
             }

@@ -20,6 +20,10 @@ import javax.sip.header.FromHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.SIPDialog;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaLeg;
@@ -72,6 +76,22 @@ final class Signalling {
         Dialog dialog = byeOnAck.remove(callId);
         if (dialog != null) {
             sendBye(dialog);
+        }
+    }
+
+    /**
+     * Makes sure the stack took the caller's ACK of our 2xx. JAIN-SIP starts the 2xx's retransmission timer only
+     * after the 2xx has been sent, and matches an ACK against that timer: an ACK that comes in between (a quick
+     * caller, a thread put aside on a busy machine) is passed on but not taken, so the 2xx goes on being sent and
+     * the dialog is never confirmed, and the caller's BYE is then lost. Given the ACK again once the 2xx has gone
+     * out, the dialog takes it.
+     */
+    void confirmAck(Dialog dialog, ServerTransaction ack) {
+        if (dialog instanceof SIPDialog server && ack instanceof SIPServerTransaction acknowledgement
+                && !server.isAckSeen()) {
+            boolean taken = server.handleAck(acknowledgement);
+            LOG.debug("ACK of {} raced our 2xx; given to its dialog again: {}", callId(ack.getRequest()),
+                    taken ? "taken" : "refused");
         }
     }
 
@@ -131,13 +151,28 @@ final class Signalling {
         try {
             return provider.getNewServerTransaction(event.getRequest());
         } catch (javax.sip.TransactionAlreadyExistsException e) {
-            return null; // a retransmission: the transaction we have answers it
+            if (Request.INVITE.equals(event.getRequest().getMethod())) {
+                return null; // a retransmission of a new call's INVITE: the transaction we have answers it
+            }
+            // The stack made the transaction of a request within a dialog but did not hand it over: seen for a BYE
+            // that came before the stack had taken the ACK of our 2xx, under load. Dropping it would leave the
+            // call up for good; handling a request twice is harmless, since a call ended ignores the second.
+            return existingTransaction(event.getRequest());
         } catch (javax.sip.TransactionUnavailableException e) {
             // The stack will not keep a transaction for a request missing what RFC 3261 requires (Contact in an
             // INVITE, Max-Forwards, ...): refuse it statelessly, saying why.
             badRequest(event.getRequest(), e.getMessage());
             return null;
         }
+    }
+
+    private ServerTransaction existingTransaction(Request request) {
+        if (provider.getSipStack() instanceof SIPTransactionStack stack && request instanceof SIPRequest sipRequest
+                && stack.findTransaction(sipRequest, true) instanceof ServerTransaction existing) {
+            LOG.debug("{} {} taken on the transaction the stack kept for it", request.getMethod(), callId(request));
+            return existing;
+        }
+        return null;
     }
 
     void badRequest(Request request, String why) {

@@ -35,6 +35,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " already taken keep their pace; 0 never refuses for it", min = "0")
     int overload_lag_ms() default 400;
 
+    @AttributeDefinition(name = "Call inactivity (s)", description = "A call with neither a SIP message nor a media"
+            + " packet from any of its parties for this long is ended, its agent released, and logged at WARN", min = "10")
+    int call_inactivity_seconds() default 120;
+
     @AttributeDefinition(name = "Music on hold", description = "The prompt played while a caller waits")
     String hold_music() default "music/hold";
 

@@ -19,7 +19,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
@@ -27,6 +26,8 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -59,7 +60,7 @@ import org.switchboard.api.voicemail.VoicemailStore;
 @Component(service = {}, immediate = true, configurationPid = SipConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SipConfig.class)
-public class SipGateway implements SipListener, AcdListener {
+public class SipGateway implements SipListenerExt, AcdListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipGateway.class);
 
@@ -79,6 +80,8 @@ public class SipGateway implements SipListener, AcdListener {
     private SipMessages messages;
     private Registrar registrar;
     private B2bua calls;
+    private CallAudit audit;
+    private CallTable table;
     private CallCommands commands;
     private KeyedExecutor lanes;
     private AuthThrottle throttle;
@@ -175,8 +178,9 @@ public class SipGateway implements SipListener, AcdListener {
             lanes = new KeyedExecutor("sip-call", 8);
             authentication = ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(new TrunkAccounts(trunks),
                     messages.headers);
+            table = new CallTable();
             CallContext calling = new CallContext(provider, messages, new Signalling(provider, messages, housekeeping),
-                    housekeeping, lanes, new CallTable());
+                    housekeeping, lanes, table);
             calls = new B2bua(calling, media, acd, flows, registrations, registrar,
                     new CallSettings(config.max_calls(), config.max_call_rate(), config.overload_lag_ms(),
                             config.hold_music(), recordingFolder(config.recordings_directory()), config.pickup_prefix()),
@@ -185,6 +189,9 @@ public class SipGateway implements SipListener, AcdListener {
                     source -> callers.allows(source) || trunkHosts().contains(source),
                     new OutsideLines(() -> List.copyOf(trunks), registrar::hasAccount, provider, messages));
             commands = new CallCommands(calls, calling, acd);
+            B2bua b2bua = calls;
+            audit = new CallAudit(table, lanes, acd, java.time.Duration.ofSeconds(config.call_inactivity_seconds()),
+                    (call, why) -> b2bua.stale().end(call, why));
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {
@@ -200,6 +207,7 @@ public class SipGateway implements SipListener, AcdListener {
         housekeeping.scheduleWithFixedDelay(() -> throttle.forgetOlderThan(System.currentTimeMillis() - 3_600_000),
                 10, 10, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::saveRegistrations, 5, 5, TimeUnit.SECONDS);
+        audit.start(housekeeping);
         // Registered by hand, once active: as a declared service it would make a cycle with distribution, which
         // this component references and which binds every listener as it starts.
         listening = context.registerService(AcdListener.class, this, null);
@@ -229,6 +237,9 @@ public class SipGateway implements SipListener, AcdListener {
         }
         if (listening != null) {
             listening.unregister();
+        }
+        if (audit != null) {
+            audit.stop();
         }
         if (calls != null) {
             calls.hangUpAll();
@@ -373,6 +384,7 @@ public class SipGateway implements SipListener, AcdListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        table.signalled(Signalling.callId(request));
         switch (request.getMethod()) {
             case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER, Request.UPDATE ->
                     calls.request(event);
@@ -418,6 +430,7 @@ public class SipGateway implements SipListener, AcdListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        table.signalled(Signalling.callId(event.getResponse()));
         TrunkRegistration registration = registrationOf(event.getResponse());
         if (registration != null) {
             registration.response(event);
@@ -447,6 +460,16 @@ public class SipGateway implements SipListener, AcdListener {
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
         // Transactions end on their own; calls keep their state in their dialogs.
+    }
+
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent event) {
+        DialogTimeoutEvent.Reason reason = event.getReason();
+        if (reason == DialogTimeoutEvent.Reason.AckNotReceived || reason == DialogTimeoutEvent.Reason.AckNotSent) {
+            calls.stale().dialogTimedOut(event.getDialog(), reason.name());
+        } else {
+            LOG.debug("Dialog {} timed out: {}", event.getDialog().getDialogId(), reason);
+        }
     }
 
     @Override

@@ -152,8 +152,8 @@ final class Transfers {
     private void attended(VoiceCall referring, Request request, ServerTransaction transaction, Dialog dialog,
             Replaces replaces) {
         VoiceCall replaced = calls.byLeg(replaces.callId());
-        if (replaced == null || replaced == referring || replaced.state != VoiceCall.State.TALKING
-                || referring.state != VoiceCall.State.TALKING) {
+        if (replaced == null || replaced == referring || replaced.state() != VoiceCall.State.TALKING
+                || referring.state() != VoiceCall.State.TALKING) {
             sip.respond(transaction, sip.warning(messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request),
                     "Replaces names no other call in conversation"));
             return;
@@ -195,7 +195,7 @@ final class Transfers {
 
         // The consultation ends, leaving the consulted party's leg as it is.
         b2bua.closeBridge(consultation);
-        consultation.state = VoiceCall.State.ENDED;
+        consultation.to(VoiceCall.State.ENDED);
         calls.remove(consultation);
         sip.sendBye(transferorDialog);
         transferorMedia.close();
@@ -277,7 +277,7 @@ final class Transfers {
         LOG.info("Call {}: agent {} transfers it to {} {}", call.id, call.agent, target.kind(), target.value());
         leaveAgent(call);
         String previous = calls.renew(call);
-        call.state = VoiceCall.State.FLOW;
+        call.to(VoiceCall.State.FLOW);
         Map<String, String> attributes = Map.of("transferredFrom", previous);
         switch (target.kind()) {
             case QUEUE -> b2bua.enqueue(call, new Interaction(call.id, Channel.VOICE, target.value(), 0, List.of(),
@@ -321,7 +321,7 @@ final class Transfers {
         String slot = parking.park(call).orElseThrow(() -> new CallControlException("every park slot is taken", false));
         LOG.info("Call {}: agent {} parks it at {}", call.id, call.agent, slot);
         leaveAgent(call);
-        call.state = VoiceCall.State.PARKED;
+        call.to(VoiceCall.State.PARKED);
         call.parkedAt = slot;
         return slot;
     }
@@ -329,7 +329,7 @@ final class Transfers {
     /** A phone dialed a park slot: once it proves who it is (digest), it takes the parked call. */
     void retrieve(VoiceCall call, RequestEvent event, ServerTransaction transaction) {
         Request request = event.getRequest();
-        if (call.state != VoiceCall.State.PARKED) {
+        if (call.state() != VoiceCall.State.PARKED) {
             sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request), "the park slot is empty"));
             return;
         }
@@ -386,7 +386,7 @@ final class Transfers {
         String previous = calls.renew(call);
         call.agent = agent.get().login();
         // Not QUEUED, so the offer distribution makes does not ring the agent's phone: it is already in the call.
-        call.state = VoiceCall.State.FLOW;
+        call.to(VoiceCall.State.FLOW);
         try {
             acd.submit(new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed, call.caller,
                     Map.of("parkedFrom", previous), Instant.now()));

@@ -56,7 +56,16 @@ final class VoiceCall {
     Trunk trunk;
     boolean authenticated;
     Dialog callerDialog;
-    State state = State.FLOW;
+    private State state = State.FLOW;
+    /** When the call began, by System.nanoTime(). */
+    final long startedNanos = System.nanoTime();
+    /** What happened to the call, for the log when the audit has to end it. */
+    final CallHistory history = new CallHistory(startedNanos);
+    /** When a SIP message of any of the call's legs last came (set on the SIP threads). */
+    volatile long lastSignalNanos = startedNanos;
+    /** The media packets the call's legs had received at the last audit, and when that count last grew. */
+    long mediaPackets;
+    long mediaSeenNanos = startedNanos;
     /** While waiting in a queue: the key that accepts the offer of a callback (null: none), and the language. */
     String callbackKey;
     String language = "en";
@@ -141,6 +150,18 @@ final class VoiceCall {
         this.startedAt = Instant.now();
         this.outbound = true;
         this.customerNumber = customerNumber;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** The call is now in {@code next}; noted in its history. */
+    void to(State next) {
+        if (next != state) {
+            history.note(state + " -> " + next, System.nanoTime());
+            state = next;
+        }
     }
 
     /** Whether distribution knows the call: not one between a phone and a party it dialed, nor transferred out. */

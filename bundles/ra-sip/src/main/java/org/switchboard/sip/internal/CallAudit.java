@@ -1,0 +1,125 @@
+package org.switchboard.sip.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.acd.AcdConflictException;
+import org.switchboard.api.acd.AcdService;
+import org.switchboard.api.acd.AgentView;
+import org.switchboard.api.acd.Channel;
+import org.switchboard.api.acd.InteractionState;
+import org.switchboard.api.acd.InteractionView;
+import org.switchboard.api.media.MediaLeg;
+
+/**
+ * The safety net under call handling: every few seconds it ends calls that have had neither signalling nor media
+ * for the configured time (a caller gone without BYE, a peer whose session timer died, a leg whose transaction
+ * timed out), and releases agents whom distribution still holds for a call that has ended. Each such call is
+ * logged at WARN with its history: a leak that slips past the call handling is visible and bounded, not permanent.
+ */
+final class CallAudit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallAudit.class);
+
+    private final CallTable calls;
+    private final KeyedExecutor lanes;
+    private final AcdService acd;
+    private final long inactivityNanos;
+    /** Ends a call found inactive, on its lane, with the reason for its log line. */
+    private final BiConsumer<VoiceCall, String> endInactive;
+    private ScheduledFuture<?> sweeping;
+
+    CallAudit(CallTable calls, KeyedExecutor lanes, AcdService acd, Duration inactivity,
+            BiConsumer<VoiceCall, String> endInactive) {
+        this.calls = calls;
+        this.lanes = lanes;
+        this.acd = acd;
+        this.inactivityNanos = inactivity.toNanos();
+        this.endInactive = endInactive;
+    }
+
+    /** Sweeps every tenth of the inactivity allowed, at most every 10 s and at least every second. */
+    void start(ScheduledExecutorService timers) {
+        long period = Math.max(1_000, Math.min(10_000, TimeUnit.NANOSECONDS.toMillis(inactivityNanos) / 10));
+        sweeping = timers.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() {
+        if (sweeping != null) {
+            sweeping.cancel(false);
+        }
+    }
+
+    /** One pass: each call checked on its own lane, then distribution's holds checked against the calls. */
+    void sweep() {
+        try {
+            long now = System.nanoTime();
+            for (VoiceCall call : calls.all()) {
+                lanes.execute(call.lane, () -> check(call, now));
+            }
+            releaseAgentsOfEndedCalls();
+            calls.forgetEndedBefore(now - TimeUnit.MINUTES.toNanos(10));
+        } catch (RuntimeException e) {
+            LOG.error("The call audit failed; it runs again at its next period", e);
+        }
+    }
+
+    /** Ends {@code call} when neither a SIP message nor a media packet of it came for the time allowed. */
+    void check(VoiceCall call, long now) {
+        if (call.state() == VoiceCall.State.ENDED) {
+            return;
+        }
+        long packets = received(call.callerMedia) + received(call.agentMedia)
+                + (call.consult == null ? 0 : received(call.consult.media)) + received(call.supervisorMedia);
+        if (packets != call.mediaPackets) {
+            call.mediaPackets = packets;
+            call.mediaSeenNanos = now;
+        }
+        long lastSign = Math.max(call.lastSignalNanos, call.mediaSeenNanos);
+        if (now - lastSign > inactivityNanos) {
+            endInactive.accept(call, "no signalling and no media for "
+                    + TimeUnit.NANOSECONDS.toSeconds(now - lastSign) + " s");
+        }
+    }
+
+    /**
+     * An agent is never left busy or reserved for a call that has ended: a call of ours that distribution still
+     * offers or counts as in conversation is released (abandoned while offered, ended while talking).
+     */
+    void releaseAgentsOfEndedCalls() {
+        for (AgentView agent : acd.agents()) {
+            for (String id : agent.interactions()) {
+                if (calls.byInteraction(id) == null && calls.endedRecently(id)) {
+                    acd.interaction(id).ifPresent(this::release);
+                }
+            }
+        }
+    }
+
+    private void release(InteractionView view) {
+        if (view.interaction().channel() != Channel.VOICE || view.state() == InteractionState.WRAP_UP) {
+            return;
+        }
+        String id = view.interaction().id();
+        LOG.warn("Call {} had ended, but distribution still held it ({} with {}); released", id, view.state(),
+                view.agents());
+        try {
+            if (view.state() == InteractionState.TALKING) {
+                acd.end(id);
+            } else {
+                acd.abandon(id);
+            }
+        } catch (AcdConflictException e) {
+            LOG.debug("Distribution had moved on: {}", e.getMessage());
+        }
+    }
+
+    private static long received(MediaLeg leg) {
+        return leg == null ? 0 : leg.statistics().packetsReceived();
+    }
+}
