@@ -57,6 +57,37 @@ public final class Sipp {
         return new Sipp(process, log);
     }
 
+    /**
+     * Runs sipp with a scenario file of the test's own making (e.g. a template filled in) against the appliance:
+     * {@code extra} are further options such as the rate and the number of calls.
+     */
+    public static Sipp call(Path scenarioFile, int appliancePort, String service, Path workFolder, String... extra)
+            throws IOException {
+        Files.createDirectories(workFolder);
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", scenarioFile.toString(),
+                "127.0.0.1:" + appliancePort, "-s", service, "-i", "127.0.0.1", "-p", String.valueOf(FreePorts.next()),
+                "-mp", String.valueOf(20_000 + 2 * (FreePorts.next() % 10_000)), "-nostdin", "-timeout", "180",
+                "-trace_err"));
+        command.addAll(List.of(extra));
+        Path log = workFolder.resolve("sipp-" + scenarioFile.getFileName() + ".out");
+        Process process = new ProcessBuilder(command).directory(workFolder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new Sipp(process, log);
+    }
+
+    /** Answers every call that comes to {@code port} with a scenario, until stopped. */
+    public static Sipp serve(String scenario, int port, Path workFolder, String... extra) throws IOException {
+        Files.createDirectories(workFolder);
+        Path scenarioFile = Path.of(System.getProperty("switchboard.it.resources"), "sipp", scenario + ".xml");
+        Path log = workFolder.resolve("sipp-" + scenario + ".out");
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", scenarioFile.toString(), "-i", "127.0.0.1", "-p",
+                String.valueOf(port), "-nostdin", "-trace_err"));
+        command.addAll(List.of(extra));
+        Process process = new ProcessBuilder(command).directory(workFolder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new Sipp(process, log);
+    }
+
     /** Waits for sipp to finish; its exit code is 0 when every call went as the scenario says. */
     public int await(long seconds) throws Exception {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -25,6 +25,7 @@ import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.acd.AgentView;
 import org.switchboard.api.acd.Channel;
 import org.switchboard.api.acd.Interaction;
+import org.switchboard.api.acd.InteractionState;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaService;
 import org.switchboard.api.media.MediaUnavailableException;
@@ -50,6 +51,7 @@ final class AgentLegs {
     private final Registrations registrations;
     private final OutsideLines outside;
     private final PhonePickup pickups;
+    private final PhoneLines phones;
 
     AgentLegs(B2bua b2bua, CallContext context, MediaService media, AcdService acd, Registrations registrations,
             OutsideLines outside, PhonePickup pickups) {
@@ -64,6 +66,7 @@ final class AgentLegs {
         this.registrations = registrations;
         this.outside = outside;
         this.pickups = pickups;
+        this.phones = context.phones();
     }
 
     /** Distribution offered the call to {@code agent}: their phone rings, or the phone picking it up is answered. */
@@ -82,7 +85,24 @@ final class AgentLegs {
             ringingFailed(call, agent);
             return;
         }
+        if (phones.busy(extension.get())) {
+            // The agent's previous call is not over at their phone yet (our BYE not answered): ring once it is.
+            LOG.debug("Call {}: {}'s phone {} is still in its previous call; it rings once that is over", call.id,
+                    agent, extension.get());
+            phones.whenFree(extension.get(), () -> b2bua.onLane(call, () -> {
+                if (call.state() == VoiceCall.State.QUEUED && offeredTo(call, agent)) {
+                    ringAgent(call, agent);
+                }
+            }));
+            return;
+        }
         ringPhone(call, agent, extension.get(), phone.get().contact());
+    }
+
+    /** Whether distribution still offers the call to {@code agent}. */
+    private boolean offeredTo(VoiceCall call, String agent) {
+        return acd.interaction(call.id).filter(view -> view.state() == InteractionState.OFFERED
+                && view.agents().contains(agent)).isPresent();
     }
 
     /** Rings the phone at {@code contact} as the call's agent leg ({@code agent} null for an extension called directly). */
@@ -101,7 +121,14 @@ final class AgentLegs {
             messages.body(invite, "application/sdp", Sdp.offer(agentMedia.local()));
             call.agent = agent;
             call.agentExtension = extension;
-            send(call, invite, agentMedia);
+            // Before the INVITE goes: its answer may be handled on another thread before this one goes on.
+            phones.opened(extension, callId(invite));
+            try {
+                send(call, invite, agentMedia);
+            } catch (SipException | RuntimeException e) {
+                phones.closed(callId(invite));
+                throw e;
+            }
             LOG.debug("Call {}: ringing {} at {}", call.id, agent == null ? "extension " + extension : "agent " + agent,
                     contact);
         } catch (SipException | RuntimeException e) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -462,14 +463,7 @@ final class B2bua {
     }
 
     void hangUpFromFlow(VoiceCall call) {
-        if (call.state() == VoiceCall.State.ENDED) {
-            return;
-        }
-        sip.byeCaller(call);
-        if (call.state() == VoiceCall.State.QUEUED) {
-            ignoreConflict(() -> acd.abandon(call.id));
-        }
-        finish(call);
+        end(call, Teardown.Cause.APPLIANCE);
     }
 
     /** The folder calls are recorded under. */
@@ -500,48 +494,47 @@ final class B2bua {
 
     /** A party hung up ({@code byCaller}: the caller): the other is let go, and distribution hears of it. */
     void hangUp(VoiceCall call, boolean byCaller) {
-        switch (call.state()) {
-            case FLOW -> LOG.debug("Call {}: caller hung up in the flow after {}", call.id, waited(call));
-            case QUEUED -> {
-                LOG.debug("Call {}: caller hung up after {} waiting in queue {}", call.id, waited(call), call.queue);
-                ignoreConflict(() -> acd.abandon(call.id));
-            }
-            case PARKED -> {
-                LOG.info("Call {}: caller hung up while parked at {}", call.id, call.parkedAt);
-                parking.leave(call.parkedAt, call);
-            }
-            case DIALING_CUSTOMER -> {
-                LOG.info("Callback {}: agent {} hung up while {} was dialed", call.id, call.agent, call.customerNumber);
-                if (call.customerInvite != null) {
-                    calls.cancelOnProvisional(call.callerCallId, call.customerInvite);
-                    sip.sendCancel(call.customerInvite);
+        if (call.state() != VoiceCall.State.ENDED) {
+            LOG.debug("Call {}: {} hung up in {} after {}", call.id, byCaller ? "the caller" : "the agent leg",
+                    call.state(), waited(call));
+        }
+        end(call, byCaller ? Teardown.Cause.CALLER_HUNG_UP : Teardown.Cause.AGENT_HUNG_UP);
+    }
+
+    /** Ends the call for {@code cause}, letting go of what it holds where it stands ({@link Teardown}). */
+    void end(VoiceCall call, Teardown.Cause cause) {
+        if (call.state() == VoiceCall.State.ENDED) {
+            return;
+        }
+        Set<Teardown.Step> steps = Teardown.steps(call.state(), cause, call.distributed());
+        call.history.note(cause + " in " + call.state() + ": " + steps, System.nanoTime());
+        for (Teardown.Step step : steps) {
+            switch (step) {
+                case END_CALLER -> endCaller(call);
+                case CANCEL_AGENT -> cancelAgent(call);
+                case BYE_AGENT -> sip.sendBye(call.agentDialog);
+                case CANCEL_CUSTOMER -> {
+                    if (call.customerInvite != null) {
+                        calls.cancelOnProvisional(call.callerCallId, call.customerInvite);
+                        sip.sendCancel(call.customerInvite);
+                    }
                 }
-                ignoreConflict(() -> acd.end(call.id));
-            }
-            case RINGING_AGENT -> {
-                LOG.debug("Call {}: caller hung up while {} was rung", call.id,
-                        call.internal ? "extension " + call.agentExtension : "agent " + call.agent);
-                cancelAgent(call);
-                if (call.distributed()) {
-                    ignoreConflict(() -> acd.abandon(call.id));
-                }
-            }
-            case TALKING -> {
-                LOG.debug("Call {}: {} hung up", call.id, byCaller ? "caller" : "agent " + call.agent);
-                if (byCaller) {
-                    sip.sendBye(call.agentDialog);
-                } else {
-                    sip.byeCaller(call);
-                }
-                if (call.distributed()) {
-                    ignoreConflict(() -> acd.end(call.id));
-                }
-            }
-            case ENDED -> {
-                return;
+                case LEAVE_PARKING -> parking.leave(call.parkedAt, call);
+                case ABANDON -> ignoreConflict(() -> acd.abandon(call.id));
+                case END_CONVERSATION -> ignoreConflict(() -> acd.end(call.id));
             }
         }
         finish(call);
+    }
+
+    /** The caller gets a BYE once answered (after their ACK), or a final answer while their INVITE is pending. */
+    private void endCaller(VoiceCall call) {
+        if (call.callerInvite != null && call.callerInvite.getState() == javax.sip.TransactionState.PROCEEDING) {
+            sip.respond(call.callerInvite, inCallerDialog(call,
+                    messages.response(Response.TEMPORARILY_UNAVAILABLE, call.callerInvite.getRequest())));
+        } else {
+            sip.byeCaller(call);
+        }
     }
 
     // ---- distribution, and the answers of the agent leg -----------------------------------------------------
@@ -790,34 +783,13 @@ final class B2bua {
 
     private void leaveTheLine(VoiceCall call, String why) {
         LOG.info("Call {} leaves the line: {}", call.id, why);
-        if (call.state() == VoiceCall.State.RINGING_AGENT) {
-            cancelAgent(call);
-        }
-        sip.byeCaller(call);
-        finish(call);
+        end(call, Teardown.Cause.APPLIANCE);
     }
 
     /** Ends every call (the endpoint is stopping): both parties get a BYE. */
     void hangUpAll() {
         for (VoiceCall call : calls.all()) {
-            lanes.execute(call.lane, () -> {
-                if (call.state() == VoiceCall.State.TALKING) {
-                    sip.sendBye(call.agentDialog);
-                } else if (call.state() == VoiceCall.State.RINGING_AGENT) {
-                    cancelAgent(call);
-                }
-                if (call.state() != VoiceCall.State.ENDED) {
-                    sip.byeCaller(call);
-                    ignoreConflict(() -> {
-                        if (call.state() == VoiceCall.State.TALKING) {
-                            acd.end(call.id);
-                        } else if (call.state() != VoiceCall.State.FLOW) {
-                            acd.abandon(call.id);
-                        }
-                    });
-                    finish(call);
-                }
-            });
+            lanes.execute(call.lane, () -> end(call, Teardown.Cause.APPLIANCE));
         }
     }
 

@@ -25,8 +25,11 @@ import org.switchboard.api.media.MediaLeg;
 final class CallAudit {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallAudit.class);
+    /** Longer than a BYE's transaction may take (64×T1): a leg still open after it was lost track of. */
+    private static final long ORPHAN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(40);
 
     private final CallTable calls;
+    private final PhoneLines phones;
     private final KeyedExecutor lanes;
     private final AcdService acd;
     private final long inactivityNanos;
@@ -34,9 +37,10 @@ final class CallAudit {
     private final BiConsumer<VoiceCall, String> endInactive;
     private ScheduledFuture<?> sweeping;
 
-    CallAudit(CallTable calls, KeyedExecutor lanes, AcdService acd, Duration inactivity,
+    CallAudit(CallTable calls, PhoneLines phones, KeyedExecutor lanes, AcdService acd, Duration inactivity,
             BiConsumer<VoiceCall, String> endInactive) {
         this.calls = calls;
+        this.phones = phones;
         this.lanes = lanes;
         this.acd = acd;
         this.inactivityNanos = inactivity.toNanos();
@@ -63,6 +67,9 @@ final class CallAudit {
                 lanes.execute(call.lane, () -> check(call, now));
             }
             releaseAgentsOfEndedCalls();
+            for (String phone : phones.releaseOrphans(leg -> calls.byLeg(leg) != null, now, ORPHAN_GRACE_NANOS)) {
+                LOG.warn("Phone {} was kept busy by a leg no call has any more; it is free again", phone);
+            }
             calls.forgetEndedBefore(now - TimeUnit.MINUTES.toNanos(10));
         } catch (RuntimeException e) {
             LOG.error("The call audit failed; it runs again at its next period", e);

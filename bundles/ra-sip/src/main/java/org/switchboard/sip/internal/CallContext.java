@@ -10,10 +10,10 @@ import javax.sip.message.Response;
 
 /**
  * What every part of the B2BUA works with: the SIP provider and the messages it sends, signalling, the timers,
- * the calls' lanes (each event of a call runs on its own) and the calls in progress.
+ * the calls' lanes (each event of a call runs on its own), the calls in progress and the agents' phones in use.
  */
 record CallContext(SipProvider provider, SipMessages messages, Signalling sip, ScheduledExecutorService timers,
-        KeyedExecutor lanes, CallTable calls) {
+        KeyedExecutor lanes, CallTable calls, PhoneLines phones) {
 
     /** A request within a dialog, its server transaction, and the call it belongs to. */
     record InDialog(Request request, ServerTransaction transaction, VoiceCall call) {

@@ -3,6 +3,7 @@ package org.switchboard.sip.internal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.TransactionState;
@@ -119,7 +120,10 @@ final class DialogRequests {
         });
     }
 
-    /** The caller confirms our 200; after an INVITE without SDP, the ACK carries the caller's answer. */
+    /**
+     * A party confirms our 2xx (to its INVITE or re-INVITE); after the caller's INVITE without SDP, the ACK carries
+     * the caller's answer.
+     */
     void ack(RequestEvent event) {
         Request request = event.getRequest();
         String callId = callId(request);
@@ -129,15 +133,16 @@ final class DialogRequests {
             call.callerAcked = true;
         }
         sip.ackArrived(callId);
-        if (!callerLeg) {
+        if (call == null) {
             return;
         }
         ServerTransaction ack = event.getServerTransaction();
+        Dialog dialog = event.getDialog();
         lanes.execute(call.lane, () -> {
-            // On the call's lane, so after our 200 has gone out whole: only then can the stack be told it missed
-            // an ACK that raced the 200's sending.
-            sip.confirmAck(call.callerDialog, ack);
-            if (!call.awaitingAnswer || call.state() == VoiceCall.State.ENDED) {
+            // On the call's lane, so after our 2xx has gone out whole: only then can the stack be told it missed
+            // an ACK that raced the 2xx's sending.
+            sip.confirmAck(dialog, ack);
+            if (!callerLeg || !call.awaitingAnswer || call.state() == VoiceCall.State.ENDED) {
                 return;
             }
             call.awaitingAnswer = false;

@@ -82,6 +82,7 @@ public class SipGateway implements SipListenerExt, AcdListener {
     private B2bua calls;
     private CallAudit audit;
     private CallTable table;
+    private PhoneLines phones;
     private CallCommands commands;
     private KeyedExecutor lanes;
     private AuthThrottle throttle;
@@ -179,8 +180,9 @@ public class SipGateway implements SipListenerExt, AcdListener {
             authentication = ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(new TrunkAccounts(trunks),
                     messages.headers);
             table = new CallTable();
+            phones = new PhoneLines();
             CallContext calling = new CallContext(provider, messages, new Signalling(provider, messages, housekeeping),
-                    housekeeping, lanes, table);
+                    housekeeping, lanes, table, phones);
             calls = new B2bua(calling, media, acd, flows, registrations, registrar,
                     new CallSettings(config.max_calls(), config.max_call_rate(), config.overload_lag_ms(),
                             config.hold_music(), recordingFolder(config.recordings_directory()), config.pickup_prefix()),
@@ -190,7 +192,7 @@ public class SipGateway implements SipListenerExt, AcdListener {
                     new OutsideLines(() -> List.copyOf(trunks), registrar::hasAccount, provider, messages));
             commands = new CallCommands(calls, calling, acd);
             B2bua b2bua = calls;
-            audit = new CallAudit(table, lanes, acd, java.time.Duration.ofSeconds(config.call_inactivity_seconds()),
+            audit = new CallAudit(table, phones, lanes, acd, java.time.Duration.ofSeconds(config.call_inactivity_seconds()),
                     (call, why) -> b2bua.stale().end(call, why));
             provider.addSipListener(this);
             stack.start();
@@ -385,6 +387,9 @@ public class SipGateway implements SipListenerExt, AcdListener {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         table.signalled(Signalling.callId(request));
+        if (Request.BYE.equals(request.getMethod())) {
+            phones.closed(Signalling.callId(request)); // a phone that hangs up is done with the leg
+        }
         switch (request.getMethod()) {
             case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER, Request.UPDATE ->
                     calls.request(event);
@@ -430,7 +435,12 @@ public class SipGateway implements SipListenerExt, AcdListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        table.signalled(Signalling.callId(event.getResponse()));
+        Response response = event.getResponse();
+        table.signalled(Signalling.callId(response));
+        String method = ((javax.sip.header.CSeqHeader) response.getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
+        if (Request.BYE.equals(method) || Request.INVITE.equals(method) && response.getStatusCode() >= 300) {
+            phones.closed(Signalling.callId(response)); // our BYE answered, or our INVITE refused: the leg is over
+        }
         TrunkRegistration registration = registrationOf(event.getResponse());
         if (registration != null) {
             registration.response(event);
@@ -441,6 +451,12 @@ public class SipGateway implements SipListenerExt, AcdListener {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction() != null) {
+            String method = event.getClientTransaction().getRequest().getMethod();
+            if (Request.BYE.equals(method) || Request.INVITE.equals(method)) {
+                phones.closed(Signalling.callId(event.getClientTransaction().getRequest()));
+            }
+        }
         if (!event.isServerTransaction()) {
             TrunkRegistration registration = event.getClientTransaction() == null ? null
                     : registrationOf(event.getClientTransaction().getRequest());

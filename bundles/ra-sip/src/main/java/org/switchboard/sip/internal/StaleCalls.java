@@ -1,8 +1,6 @@
 package org.switchboard.sip.internal;
 
 import javax.sip.Dialog;
-import javax.sip.TransactionState;
-import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,33 +17,21 @@ final class StaleCalls {
     private final B2bua b2bua;
     private final CallTable calls;
     private final KeyedExecutor lanes;
-    private final Signalling sip;
-    private final SipMessages messages;
 
     StaleCalls(B2bua b2bua, CallContext context) {
         this.b2bua = b2bua;
         this.calls = context.calls();
         this.lanes = context.lanes();
-        this.sip = context.sip();
-        this.messages = context.messages();
     }
 
-    /** Ends {@code call} (on its lane) for {@code why}: both parties get a BYE, or the caller a final answer. */
+    /** Ends {@code call} (on its lane) for {@code why}: every party is let go, as for any call the appliance ends. */
     void end(VoiceCall call, String why) {
         if (call.state() == VoiceCall.State.ENDED) {
             return;
         }
         LOG.warn("Call {} from {} to {} in {} ended by the audit: {}; its history: {}", call.id, call.caller,
                 call.dialed, call.state(), why, call.history);
-        if (call.callerInvite != null && call.callerInvite.getState() == TransactionState.PROCEEDING) {
-            sip.respond(call.callerInvite, B2bua.inCallerDialog(call,
-                    messages.response(Response.REQUEST_TIMEOUT, call.callerInvite.getRequest())));
-        } else {
-            sip.sendBye(call.callerDialog);
-        }
-        Dialog agent = call.state() == VoiceCall.State.DIALING_CUSTOMER ? call.agentDialog : null;
-        b2bua.hangUp(call, true);
-        sip.sendBye(agent);
+        b2bua.end(call, Teardown.Cause.APPLIANCE);
     }
 
     /** The stack gave up on a dialog of ours: the call it belongs to, if any, ends. */
