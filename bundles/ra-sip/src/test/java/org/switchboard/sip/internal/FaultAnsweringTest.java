@@ -100,7 +100,19 @@ public class FaultAnsweringTest {
         assertStatus("SIP/2.0 400 Bad Request (Bad request line)", answer);
     }
 
-    /** Answers INVITE with 180, anything else with 200. */
+    @Test
+    public void aCancelMatchingNoInviteGets481AndOneMatchingARingingInvite200() throws Exception {
+        assertStatus("SIP/2.0 481 Call leg/Transaction does not exist", udp(request("CANCEL", null)));
+        try (DatagramSocket socket = socket()) {
+            String invite = request("INVITE", null);
+            send(socket, invite);
+            assertStatus("SIP/2.0 180 Ringing", receive(socket));
+            send(socket, invite.replaceFirst("INVITE", "CANCEL").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"));
+            assertStatus("SIP/2.0 200 OK", receive(socket));
+        }
+    }
+
+    /** Answers INVITE with 180 (so that it can be cancelled), CANCEL as the endpoint does, anything else with 200. */
     private SipListener listener(SipProvider provider) {
         return new SipListenerAdapter() {
             @Override
@@ -112,6 +124,7 @@ public class FaultAnsweringTest {
                             : provider.getNewServerTransaction(request);
                     int status = switch (request.getMethod()) {
                         case Request.INVITE -> Response.RINGING;
+                        case Request.CANCEL -> CancelMatching.status(event);
                         default -> Response.OK;
                     };
                     transaction.sendResponse(javax.sip.SipFactory.getInstance().createMessageFactory()
