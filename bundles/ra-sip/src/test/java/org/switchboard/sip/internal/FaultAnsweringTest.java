@@ -50,8 +50,12 @@ public class FaultAnsweringTest {
         properties.setProperty("javax.sip.STACK_NAME", "screened-" + UUID.randomUUID());
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", QuietStackLogger.class.getName());
+        // As the endpoint's stack (SipGateway): matching a CANCEL must hold with its clean-up as well.
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        properties.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         stack = new SipStackImpl(properties);
         FaultAnswering.install(stack);
         port = freePort();
