@@ -1,13 +1,15 @@
 package org.switchboard.itests;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
-/** Hand-written SIP over UDP, for requests no well-behaved client would send. */
+/** Hand-written SIP over UDP (and TCP), for requests no well-behaved client would send. */
 public final class RawSip implements AutoCloseable {
 
     private final DatagramSocket socket;
@@ -45,6 +47,43 @@ public final class RawSip implements AutoCloseable {
                 return text;
             }
         }
+    }
+
+    /**
+     * Sends a message over a new TCP connection ("LOCALPORT" stands for its port) and returns the first final
+     * response, or null when none comes within 3 s or the connection is closed first.
+     */
+    public static String exchangeOverTcp(int appliancePort, String message) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), appliancePort)) {
+            socket.setSoTimeout(3000);
+            String text = message.replace("LOCALPORT", String.valueOf(socket.getLocalPort()));
+            socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            InputStream in = socket.getInputStream();
+            while (true) {
+                String response = readMessage(in);
+                if (response == null || !response.startsWith("SIP/2.0 1")) {
+                    return response;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+    }
+
+    /** One message from a stream: its header lines up to the empty one, then Content-Length bytes of body. */
+    private static String readMessage(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int next = in.read();
+            if (next < 0) {
+                return null;
+            }
+            head.append((char) next);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^(?:Content-Length|l)\\s*:\\s*(\\d+)")
+                .matcher(head);
+        byte[] body = in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return head + new String(body, StandardCharsets.UTF_8);
     }
 
     @Override

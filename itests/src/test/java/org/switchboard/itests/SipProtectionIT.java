@@ -208,6 +208,79 @@ public class SipProtectionIT extends ApplianceTestSupport {
     }
 
     @Test
+    public void anOfferWithAPortOutOfRangeGets488SayingWhyOverUdpAndTcp() throws Exception {
+        String offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 99999 RTP/AVP 0\r\n";
+        String body = "Content-Type: application/sdp\r\nContent-Length: " + offer.length() + "\r\n\r\n" + offer;
+        String overUdp;
+        try (RawSip caller = new RawSip(sipPort())) {
+            overUdp = caller.exchange(invite("300").replace("Content-Length: 0\r\n\r\n", body));
+        }
+        // Another INVITE (its own Call-ID and branch): the same one again would be taken for a retransmission.
+        String overTcp = RawSip.exchangeOverTcp(sipPort(), invite("300").replace("Content-Length: 0\r\n\r\n", body)
+                .replace("SIP/2.0/UDP", "SIP/2.0/TCP"));
+        for (String answer : new String[] {overUdp, overTcp}) {
+            assertNotNull("an answer to an offer with port 99999", answer);
+            assertTrue(answer, answer.startsWith("SIP/2.0 488"));
+            assertTrue(answer, answer.contains("the audio port 99999 is out of range"));
+        }
+    }
+
+    @Test
+    public void requestsMissingAHeaderGet400NamingIt() throws Exception {
+        for (String header : new String[] {"From", "To", "Call-ID", "CSeq"}) {
+            String request = invite("300").replaceFirst("(?m)^" + header + ":[^\r]*\r\n", "");
+            try (RawSip sip = new RawSip(sipPort())) {
+                String answer = sip.exchange(request);
+                assertNotNull("an answer to an INVITE without " + header, answer);
+                assertTrue(answer, answer.startsWith("SIP/2.0 400 Missing " + header + " header\r\n"));
+            }
+        }
+        String overTcp = RawSip.exchangeOverTcp(sipPort(),
+                invite("300").replace("SIP/2.0/UDP", "SIP/2.0/TCP").replaceFirst("(?m)^CSeq:[^\r]*\r\n", ""));
+        assertNotNull("an answer over TCP to an INVITE without CSeq", overTcp);
+        assertTrue(overTcp, overTcp.startsWith("SIP/2.0 400 Missing CSeq header\r\n"));
+    }
+
+    @Test
+    public void aVersionOtherThanSip20Gets505() throws Exception {
+        try (RawSip sip = new RawSip(sipPort())) {
+            String answer = sip.exchange(invite("300").replaceFirst(" SIP/2.0\r\n", " SIP/3.0\r\n"));
+            assertNotNull("an answer to SIP/3.0", answer);
+            assertTrue(answer, answer.startsWith("SIP/2.0 505"));
+        }
+    }
+
+    @Test
+    public void aCancelOfNoInviteGets481() throws Exception {
+        try (RawSip sip = new RawSip(sipPort())) {
+            String answer = sip.exchange(invite("300").replaceFirst("INVITE", "CANCEL").replace("1 INVITE", "1 CANCEL"));
+            assertNotNull("an answer to a CANCEL of nothing", answer);
+            assertTrue(answer, answer.startsWith("SIP/2.0 481"));
+        }
+    }
+
+    @Test
+    public void reasonPhrasesAreTextNotJavaObjects() throws Exception {
+        // 399 is no entry point: whatever is not refused as malformed is refused with 404, and no call is left waiting.
+        String[] malformed = {
+            invite("399").replaceFirst(" SIP/2.0\r\n", " SIP/\r\n"),
+            invite("399").replaceFirst("(?m)^Contact:[^\r]*\r\n", ""),
+            invite("399").replace("CSeq: 1 INVITE", "CSeq: 1x INVITE"),
+            invite("399").replaceFirst("(?m)^From:[^\r]*", "From: <sip:79160000010@127.0.0.1"),
+            invite("399").replace("Max-Forwards: 70", "Max-Forwards: many")};
+        for (String request : malformed) {
+            try (RawSip sip = new RawSip(sipPort())) {
+                String answer = sip.exchange(request);
+                assertNotNull("an answer to " + request, answer);
+                String statusLine = answer.substring(0, answer.indexOf("\r\n"));
+                assertTrue(answer, statusLine.startsWith("SIP/2.0 4"));
+                assertTrue(statusLine, !statusLine.matches(".*(\\[[A-Z]@|\\w\\.[A-Z]\\w*@\\p{XDigit}).*"));
+            }
+        }
+    }
+
+    @Test
     public void wrongPasswordsAreRefusedAndTheSourceIsThrottled() throws Exception {
         try (RawSip phone = new RawSip(sipPort())) {
             String challenge = phone.exchange(register(1, null));

@@ -106,9 +106,10 @@ final class DialogRequests {
         if (transaction == null) {
             return;
         }
-        sip.respond(transaction, messages.response(Response.OK, request));
+        int status = CancelMatching.status(event);
+        sip.respond(transaction, messages.response(status, request));
         VoiceCall call = calls.byLeg(callId(request));
-        if (call == null) {
+        if (call == null || status != Response.OK) {
             return;
         }
         lanes.execute(call.lane, () -> {

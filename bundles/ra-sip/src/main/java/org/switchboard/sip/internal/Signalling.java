@@ -176,11 +176,11 @@ final class Signalling {
     }
 
     void badRequest(Request request, String why) {
-        String reason = why == null ? "Bad Request" : why.replaceAll("[\\r\\n]", " ").trim();
+        String reason = ReasonPhrases.human(why, "Bad Request");
         LOG.debug("{} from {} refused: {}", request.getMethod(), user(request), reason);
         try {
             Response bad = messages.response(Response.BAD_REQUEST, request);
-            bad.setReasonPhrase(reason.length() > 100 ? reason.substring(0, 100) : reason);
+            bad.setReasonPhrase(reason);
             provider.sendResponse(bad);
         } catch (SipException | ParseException | RuntimeException e) {
             LOG.debug("400 could not be sent: {}", e.toString());
@@ -197,7 +197,8 @@ final class Signalling {
 
     Response warning(Response response, String text) {
         try {
-            response.addHeader(messages.headers.createWarningHeader("switchboard", 399, text));
+            response.addHeader(messages.headers.createWarningHeader("switchboard", 399,
+                    ReasonPhrases.human(text, "refused", ReasonPhrases.WARNING_LENGTH)));
         } catch (ParseException | InvalidArgumentException e) {
             LOG.debug("Warning '{}' not added: {}", text, e.toString());
         }

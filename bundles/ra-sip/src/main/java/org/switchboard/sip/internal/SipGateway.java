@@ -160,6 +160,7 @@ public class SipGateway implements SipListenerExt, AcdListener {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         stack = factory.createSipStack(stackProperties());
+        FaultAnswering.install(stack);
         try {
             ListeningPoint udp = stack.createListeningPoint(config.address(), config.port(), ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(config.address(), config.port(), ListeningPoint.TCP);
