@@ -99,6 +99,8 @@ final class SipFixture {
      */
     static final class Provider {
         final List<Request> sent = new ArrayList<>();
+        /** Responses sent statelessly through the provider. */
+        final List<Response> responses = new ArrayList<>();
         /** When set, sending fails with this. */
         javax.sip.SipException failure;
         private final AtomicInteger callIds = new AtomicInteger();
@@ -106,6 +108,10 @@ final class SipFixture {
                 new Class<?>[] {SipProvider.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getNewCallId" -> HEADERS.createCallIdHeader("call-" + callIds.incrementAndGet());
                     case "getNewClientTransaction" -> transaction((Request) args[0]);
+                    case "sendResponse" -> {
+                        responses.add((Response) args[0]);
+                        yield null;
+                    }
                     case "toString" -> "provider";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
