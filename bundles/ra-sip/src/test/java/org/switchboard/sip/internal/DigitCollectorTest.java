@@ -40,4 +40,58 @@ public class DigitCollectorTest {
         assertTrue(nothing.silence(nothing.generation()));
         assertEquals("", answers.get(1));
     }
+
+    @Test
+    public void aTerminatorAloneAnswersNothing() {
+        DigitCollector collector = new DigitCollector(4, "#*", answers::add);
+        assertFalse(collector.hasKeys());
+        assertTrue(collector.key('*'));
+        assertTrue(collector.hasKeys());
+        assertTrue(collector.done());
+        assertEquals(List.of(""), answers);
+    }
+
+    @Test
+    public void withoutTerminatorsEveryKeyIsADigit() {
+        DigitCollector collector = new DigitCollector(3, "", answers::add);
+        collector.key('#');
+        collector.key('*');
+        assertTrue(collector.key('0'));
+        assertEquals(List.of("#*0"), answers);
+    }
+
+    @Test
+    public void theAnswerIsGivenOnceWhateverEndsTheCollection() {
+        DigitCollector collector = new DigitCollector(2, "#", answers::add);
+        collector.key('1');
+        int generation = collector.generation();
+        assertTrue(collector.key('#'));
+        assertFalse("silence after the end", collector.silence(collector.generation()));
+        assertFalse(collector.silence(generation));
+        assertFalse(collector.key('2'));
+        assertEquals(List.of("1"), answers);
+        assertEquals("keys after the end are not counted", generation + 1, collector.generation());
+    }
+
+    @Test
+    public void aSingleKeyMenuAnswersAtTheFirstKey() {
+        DigitCollector menu = new DigitCollector(1, "#", answers::add);
+        assertFalse(menu.done());
+        assertTrue(menu.key('3'));
+        assertTrue(menu.done());
+        assertEquals(List.of("3"), answers);
+    }
+
+    @Test
+    public void eachKeyMakesEarlierSilenceTimersStale() {
+        DigitCollector collector = new DigitCollector(10, "#", answers::add);
+        collector.key('1');
+        int afterFirst = collector.generation();
+        collector.key('2');
+        int afterSecond = collector.generation();
+        assertFalse(collector.silence(afterFirst));
+        assertFalse(collector.done());
+        assertTrue(collector.silence(afterSecond));
+        assertEquals(List.of("12"), answers);
+    }
 }

@@ -79,4 +79,58 @@ public class KeyedExecutorTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    public void aCallStuckOnItsLaneDoesNotHoldUpCallsOnAnotherLane() throws InterruptedException {
+        String stuck = "call-a";
+        String other = "call-b";
+        int lane = Math.floorMod(stuck.hashCode(), 2);
+        for (int i = 0; Math.floorMod(other.hashCode(), 2) == lane; i++) {
+            other = "call-b" + i;
+        }
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch otherRan = new CountDownLatch(1);
+        lanes.execute(stuck, () -> await(release));
+        lanes.execute(other, otherRan::countDown);
+        try {
+            assertTrue(otherRan.await(10, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    public void tasksOfOneKeyNeverRunAtTheSameTime() throws InterruptedException {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> running = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch done = new CountDownLatch(300);
+        for (int i = 0; i < 300; i++) {
+            String key = "call-" + (i % 7);
+            java.util.concurrent.atomic.AtomicInteger count = running.computeIfAbsent(key,
+                    k -> new java.util.concurrent.atomic.AtomicInteger());
+            lanes.execute(key, () -> {
+                if (count.incrementAndGet() > 1) {
+                    overlaps.incrementAndGet();
+                }
+                Thread.yield();
+                count.decrementAndGet();
+                done.countDown();
+            });
+        }
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals("a call's events are handled one at a time", 0, overlaps.get());
+    }
+
+    @Test
+    public void theLanesThreadsAreNamedAfterTheExecutor() throws InterruptedException {
+        List<String> names = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        lanes.execute("call-1", () -> {
+            names.add(Thread.currentThread().getName());
+            assertTrue(Thread.currentThread().isDaemon());
+            done.countDown();
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertTrue(names.toString(), names.get(0).matches("test-lane-[01]"));
+    }
 }

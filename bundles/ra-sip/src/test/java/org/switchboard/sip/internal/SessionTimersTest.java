@@ -70,4 +70,62 @@ public class SessionTimersTest {
         assertTrue(SessionTimers.allows(invite("Allow: INVITE, UPDATE\r\n"), "UPDATE"));
         assertTrue(!SessionTimers.allows(invite("Allow: INVITE, BYE\r\n"), "UPDATE"));
     }
+
+    @Test
+    public void theMinimumItselfIsAccepted() throws Exception {
+        assertEquals(new SessionTimers.Agreement(SessionTimers.MIN_SECONDS, true, true),
+                SessionTimers.negotiate(invite("Session-Expires: 90;refresher=uac\r\nk: timer\r\n")));
+    }
+
+    @Test
+    public void aCallerThatDoesNotSupportTimersCannotBeTheRefresherWhateverItSays() throws Exception {
+        assertEquals("RFC 4028 §9", new SessionTimers.Agreement(1800, false, false),
+                SessionTimers.negotiate(invite("Session-Expires: 1800;refresher=uac\r\n")));
+    }
+
+    @Test
+    public void anAnswerToACallerWithoutTimerSupportNamesUsAsRefresherAndRequiresNothing() throws Exception {
+        Request invite = invite("Session-Expires: 1800\r\n");
+        Response ok = SIP.createMessageFactory().createResponse(200, invite);
+        SessionTimers.agree(ok, SessionTimers.negotiate(invite), SIP.createHeaderFactory());
+        assertTrue(ok.toString(), ok.toString().contains("Session-Expires: 1800;refresher=uas"));
+        assertNull("§9: Require: timer only to a caller that understands it", ok.getHeader("Require"));
+    }
+
+    @Test
+    public void ourRefreshKeepsTheIntervalWithUsAsRefresher() throws Exception {
+        Request update = invite("");
+        SessionTimers.refresh(update, new SessionTimers.Agreement(600, false, true), SIP.createHeaderFactory());
+        assertTrue(update.toString(), update.toString().contains("Session-Expires: 600;refresher=uas"));
+        assertTrue(SessionTimers.supports(update, "timer"));
+    }
+
+    @Test
+    public void a422NamesTheShortestIntervalAccepted() throws Exception {
+        Response tooSmall = SIP.createMessageFactory().createResponse(SessionTimers.INTERVAL_TOO_SMALL, invite(""));
+        SessionTimers.minimum(tooSmall, SIP.createHeaderFactory());
+        assertEquals(422, tooSmall.getStatusCode());
+        assertTrue(tooSmall.toString(), tooSmall.toString().contains("Min-SE: 90"));
+    }
+
+    @Test
+    public void optionTagsAreFoundInAnySupportedHeaderWhateverTheirCase() throws Exception {
+        Request request = invite("Supported: replaces\r\nSupported: 100rel, TIMER\r\n");
+        assertTrue(SessionTimers.supports(request, "timer"));
+        assertTrue(SessionTimers.supports(request, "replaces"));
+        assertTrue(!SessionTimers.supports(request, "path"));
+        assertTrue(!SessionTimers.supports(invite(""), "timer"));
+        assertTrue("a method is found whatever its case", SessionTimers.allows(invite("Allow: invite, update\r\n"),
+                "UPDATE"));
+        assertTrue(SessionTimers.allows(invite("Allow: INVITE\r\nAllow: UPDATE\r\n"), "UPDATE"));
+        assertTrue("no Allow, no UPDATE", !SessionTimers.allows(invite(""), "UPDATE"));
+    }
+
+    @Test
+    public void theSideThatDoesNotRefreshGivesUpAThirdBeforeOrThirtyTwoSecondsBefore() {
+        assertEquals(60, new SessionTimers.Agreement(90, true, true).expirySeconds());
+        assertEquals(64, new SessionTimers.Agreement(96, true, true).expirySeconds());
+        assertEquals(68, new SessionTimers.Agreement(100, true, true).expirySeconds());
+        assertEquals(3568, new SessionTimers.Agreement(3600, true, true).expirySeconds());
+    }
 }
