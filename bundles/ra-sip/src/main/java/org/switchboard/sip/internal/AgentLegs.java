@@ -227,7 +227,7 @@ final class AgentLegs {
             return;
         }
         LOG.info("Call {}: transfer to {} failed ({}); back to queue {}", call.id, number, status, call.queue);
-        b2bua.enqueue(call, new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed, call.caller,
+        b2bua.flowCalls().enqueue(call, new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed, call.caller,
                 Map.of("transferFailed", number), Instant.now()), Duration.ZERO, call.language);
     }
 

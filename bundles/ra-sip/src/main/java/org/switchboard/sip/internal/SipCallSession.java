@@ -10,15 +10,15 @@ import org.switchboard.api.flow.CallSession;
 final class SipCallSession implements CallSession {
 
     private final VoiceCall call;
-    private final B2bua control;
+    private final FlowCalls control;
     private final String entryPoint;
 
-    SipCallSession(VoiceCall call, B2bua control) {
+    SipCallSession(VoiceCall call, FlowCalls control) {
         this(call, control, call.dialed);
     }
 
     /** A call sent to another entry point's flow (a transfer). */
-    SipCallSession(VoiceCall call, B2bua control, String entryPoint) {
+    SipCallSession(VoiceCall call, FlowCalls control, String entryPoint) {
         this.call = call;
         this.control = control;
         this.entryPoint = entryPoint;
@@ -67,11 +67,11 @@ final class SipCallSession implements CallSession {
 
     @Override
     public void hangUp() {
-        control.hangUpFromFlow(call);
+        control.hangUp(call);
     }
 
     @Override
     public void execute(Runnable task) {
-        control.onLane(call, task);
+        control.execute(call, task);
     }
 }

@@ -10,24 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
-import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
-import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
-import javax.sip.message.Request;
-import javax.sip.message.Response;
 
-import gov.nist.javax.sip.DialogTimeoutEvent;
-import gov.nist.javax.sip.SipListenerExt;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -60,7 +47,7 @@ import org.switchboard.api.voicemail.VoicemailStore;
 @Component(service = {}, immediate = true, configurationPid = SipConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SipConfig.class)
-public class SipGateway implements SipListenerExt, AcdListener {
+public class SipGateway implements AcdListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipGateway.class);
 
@@ -84,6 +71,7 @@ public class SipGateway implements SipListenerExt, AcdListener {
     private CallTable table;
     private PhoneLines phones;
     private CallCommands commands;
+    private SipEvents events;
     private KeyedExecutor lanes;
     private AuthThrottle throttle;
     private ScheduledExecutorService housekeeping;
@@ -195,7 +183,8 @@ public class SipGateway implements SipListenerExt, AcdListener {
             B2bua b2bua = calls;
             audit = new CallAudit(table, phones, lanes, acd, java.time.Duration.ofSeconds(config.call_inactivity_seconds()),
                     (call, why) -> b2bua.stale().end(call, why));
-            provider.addSipListener(this);
+            events = new SipEvents(calling, registrar, calls, this::registrationOf);
+            provider.addSipListener(events);
             stack.start();
         } catch (Exception e) {
             housekeeping.shutdownNow();
@@ -264,7 +253,9 @@ public class SipGateway implements SipListenerExt, AcdListener {
         }
         try {
             if (provider != null) {
-                provider.removeSipListener(this);
+                if (events != null) {
+                    provider.removeSipListener(events);
+                }
                 stack.deleteSipProvider(provider);
             }
             java.util.Iterator<?> points = stack.getListeningPoints();
@@ -380,118 +371,6 @@ public class SipGateway implements SipListenerExt, AcdListener {
                         recording.interactionId(), recording.file(), e);
             }
         });
-    }
-
-    // ---- SIP events (stack threads) ------------------------------------------------------------------------
-
-    @Override
-    public void processRequest(RequestEvent event) {
-        Request request = event.getRequest();
-        table.signalled(Signalling.callId(request));
-        if (Request.BYE.equals(request.getMethod())) {
-            phones.closed(Signalling.callId(request)); // a phone that hangs up is done with the leg
-        }
-        switch (request.getMethod()) {
-            case Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER, Request.UPDATE ->
-                    calls.request(event);
-            case Request.REGISTER -> reply(event, registrar.register(event, Registrar.source(event)));
-            case Request.OPTIONS -> reply(event, options(request));
-            default -> {
-                Response refused = messages.response(Response.METHOD_NOT_ALLOWED, request);
-                try {
-                    refused.addHeader(messages.headers.createAllowHeader(SipMessages.ALLOW));
-                } catch (java.text.ParseException e) {
-                    throw new IllegalStateException(e);
-                }
-                reply(event, refused);
-            }
-        }
-    }
-
-    private Response options(Request request) {
-        Response ok = messages.response(Response.OK, request);
-        try {
-            ok.addHeader(messages.headers.createAllowHeader(SipMessages.ALLOW));
-            ok.addHeader(messages.headers.createAcceptHeader("application", "sdp"));
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException(e);
-        }
-        return ok;
-    }
-
-    private void reply(RequestEvent event, Response response) {
-        try {
-            ServerTransaction transaction = event.getServerTransaction();
-            if (transaction == null) {
-                transaction = provider.getNewServerTransaction(event.getRequest());
-            }
-            transaction.sendResponse(response);
-        } catch (javax.sip.TransactionAlreadyExistsException e) {
-            LOG.trace("Retransmitted {} absorbed", event.getRequest().getMethod());
-        } catch (SipException | InvalidArgumentException e) {
-            LOG.debug("Response {} to {} could not be sent: {}", response.getStatusCode(),
-                    event.getRequest().getMethod(), e.toString());
-        }
-    }
-
-    @Override
-    public void processResponse(ResponseEvent event) {
-        Response response = event.getResponse();
-        table.signalled(Signalling.callId(response));
-        String method = ((javax.sip.header.CSeqHeader) response.getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
-        if (Request.BYE.equals(method) || Request.INVITE.equals(method) && response.getStatusCode() >= 300) {
-            phones.closed(Signalling.callId(response)); // our BYE answered, or our INVITE refused: the leg is over
-        }
-        TrunkRegistration registration = registrationOf(event.getResponse());
-        if (registration != null) {
-            registration.response(event);
-        } else {
-            calls.response(event);
-        }
-    }
-
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-        if (!event.isServerTransaction() && event.getClientTransaction() != null) {
-            String method = event.getClientTransaction().getRequest().getMethod();
-            if (Request.BYE.equals(method) || Request.INVITE.equals(method)) {
-                phones.closed(Signalling.callId(event.getClientTransaction().getRequest()));
-            }
-        }
-        if (!event.isServerTransaction()) {
-            TrunkRegistration registration = event.getClientTransaction() == null ? null
-                    : registrationOf(event.getClientTransaction().getRequest());
-            if (registration != null) {
-                registration.timeout();
-            } else {
-                calls.timeout(event.getClientTransaction());
-            }
-        }
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-        LOG.debug("SIP I/O failure towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // Transactions end on their own; calls keep their state in their dialogs.
-    }
-
-    @Override
-    public void processDialogTimeout(DialogTimeoutEvent event) {
-        DialogTimeoutEvent.Reason reason = event.getReason();
-        if (reason == DialogTimeoutEvent.Reason.AckNotReceived || reason == DialogTimeoutEvent.Reason.AckNotSent) {
-            calls.stale().dialogTimedOut(event.getDialog(), reason.name());
-        } else {
-            LOG.debug("Dialog {} timed out: {}", event.getDialog().getDialogId(), reason);
-        }
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-        // A dialog ends after BYE or a failed INVITE, both already handled.
     }
 
     // ---- distribution ---------------------------------------------------------------------------------------

@@ -280,15 +280,15 @@ final class Transfers {
         call.to(VoiceCall.State.FLOW);
         Map<String, String> attributes = Map.of("transferredFrom", previous);
         switch (target.kind()) {
-            case QUEUE -> b2bua.enqueue(call, new Interaction(call.id, Channel.VOICE, target.value(), 0, List.of(),
+            case QUEUE -> b2bua.flowCalls().enqueue(call, new Interaction(call.id, Channel.VOICE, target.value(), 0, List.of(),
                     call.dialed, call.caller, attributes, Instant.now()), Duration.ZERO, "en");
             case AGENT -> {
                 // Offered to that agent before anyone else of the queue: a transfer to them reaches them.
-                b2bua.enqueue(call, new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed,
+                b2bua.flowCalls().enqueue(call, new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed,
                         call.caller, attributes, Instant.now()), Duration.ZERO, "en", target.value());
             }
             case ENTRY_POINT -> {
-                if (!flows.start(new SipCallSession(call, b2bua, target.value()))) {
+                if (!flows.start(new SipCallSession(call, b2bua.flowCalls(), target.value()))) {
                     b2bua.hangUpFromFlow(call);
                 }
             }
