@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import static org.switchboard.sip.internal.B2bua.ignoreConflict;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,6 @@ final class CallCommands implements CallControl {
     private final B2bua b2bua;
     private final CallTable calls;
     private final KeyedExecutor lanes;
-    private final Signalling sip;
     private final AcdService acd;
     private final Transfers transfers;
     private final Monitoring monitoring;
@@ -41,7 +39,6 @@ final class CallCommands implements CallControl {
         this.b2bua = b2bua;
         this.calls = context.calls();
         this.lanes = context.lanes();
-        this.sip = context.sip();
         this.acd = acd;
         this.transfers = b2bua.transfers();
         this.monitoring = b2bua.monitoring();
@@ -94,18 +91,7 @@ final class CallCommands implements CallControl {
     public void hangUp(String interactionId) {
         command(interactionId, call -> {
             LOG.info("Call {} hung up by command", call.id);
-            if (call.state() == VoiceCall.State.TALKING) {
-                sip.sendBye(call.agentDialog);
-                sip.byeCaller(call);
-                ignoreConflict(() -> acd.end(call.id));
-                b2bua.finish(call);
-            } else {
-                if (call.state() == VoiceCall.State.RINGING_AGENT) {
-                    b2bua.cancelAgent(call);
-                    call.to(VoiceCall.State.QUEUED);
-                }
-                b2bua.hangUpFromFlow(call);
-            }
+            b2bua.end(call, Teardown.Cause.APPLIANCE);
         });
     }
 

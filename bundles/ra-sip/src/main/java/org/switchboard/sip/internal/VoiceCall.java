@@ -7,6 +7,8 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaBridge;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MonitorMode;
@@ -17,8 +19,38 @@ import org.switchboard.api.media.MonitorMode;
  */
 final class VoiceCall {
 
-    /** Where the call stands. */
-    enum State { FLOW, QUEUED, RINGING_AGENT, DIALING_CUSTOMER, TALKING, PARKED, ENDED }
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceCall.class);
+
+    /** Where the call stands, and where it may go from there. */
+    enum State {
+        /** In a flow (or between two steps of call handling): the caller hears prompts or music. */
+        FLOW,
+        /** Waiting in a queue for distribution's offer. */
+        QUEUED,
+        /** An agent's phone, an extension or a number outside is rung as the call's other leg. */
+        RINGING_AGENT,
+        /** A callback: the agent answered and the customer is dialed. */
+        DIALING_CUSTOMER,
+        /** The parties are bridged. */
+        TALKING,
+        /** Parked at a slot, hearing music. */
+        PARKED,
+        /** Over: everything it held is released. */
+        ENDED;
+
+        /** Whether a call may go from this state to {@code next}: the transitions call handling makes. */
+        boolean leadsTo(State next) {
+            return next == ENDED && this != ENDED || switch (this) {
+                case FLOW -> next == QUEUED || next == RINGING_AGENT;
+                case QUEUED -> next == RINGING_AGENT || next == TALKING || next == FLOW;
+                case RINGING_AGENT -> next == TALKING || next == QUEUED || next == FLOW || next == DIALING_CUSTOMER;
+                case DIALING_CUSTOMER -> next == TALKING;
+                case TALKING -> next == FLOW || next == PARKED || next == QUEUED || next == RINGING_AGENT;
+                case PARKED -> next == TALKING || next == FLOW;
+                case ENDED -> false;
+            };
+        }
+    }
 
     String id;
     /** The key of the call's lane: the Call-ID of its first leg, or that of the call a consultation is about. */
@@ -156,12 +188,22 @@ final class VoiceCall {
         return state;
     }
 
-    /** The call is now in {@code next}; noted in its history. */
+    /**
+     * The call is now in {@code next}; noted in its history. A transition outside the table ({@link State#leadsTo})
+     * is logged at WARN with the call's history, so that a path no one designed is seen; an ended call stays ended.
+     */
     void to(State next) {
-        if (next != state) {
-            history.note(state + " -> " + next, System.nanoTime());
-            state = next;
+        if (next == state) {
+            return;
         }
+        if (!state.leadsTo(next)) {
+            LOG.warn("Call {}: {} -> {} is no transition of a call; its history: {}", id, state, next, history);
+            if (state == State.ENDED) {
+                return;
+            }
+        }
+        history.note(state + " -> " + next, System.nanoTime());
+        state = next;
     }
 
     /** Whether distribution knows the call: not one between a phone and a party it dialed, nor transferred out. */
