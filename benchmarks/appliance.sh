@@ -75,7 +75,9 @@ launch_appliance() {
   done
   # The REST application is rebuilt while late services arrive at boot: let UP hold a moment.
   sleep 2
-  echo "appliance pid $PID on port $HTTP_PORT, health UP after $(( ($(date +%s%N) - began) / 1000000 )) ms"
+  local heap
+  heap=$("$JAVA_HOME/bin/jcmd" "$PID" VM.flags 2> /dev/null | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p')
+  echo "appliance pid $PID on port $HTTP_PORT, health UP after $(( ($(date +%s%N) - began) / 1000000 )) ms, max heap $(( ${heap:-0} / 1048576 )) MB"
 }
 
 

@@ -75,7 +75,7 @@ python3 "$SIPP_DIR/register.py" "127.0.0.1:$SIP_PORT" "$UAS_PORT" "$CSV"
 (cd "$SCRATCH" && exec sipp -sf "$OLDPWD/$SIPP_DIR/$PHONES" -i 127.0.0.1 -p "$UAS_PORT" -d "$TALK_MS" \
   -trace_logs -log_file phones.log -nostdin > uas.out 2>&1) &
 UAS_PID=$!
-trap 'kill "$UAS_PID" 2> /dev/null; stop_appliance; [ -n "${KEEP:-}" ] || rm -rf "$SCRATCH"' EXIT
+trap 'kill "$UAS_PID" 2> /dev/null || true; stop_appliance; [ -n "${KEEP:-}" ] || rm -rf "$SCRATCH"' EXIT
 
 # Places CALLS calls at a rate to a target; prints "ended-normally refused-with-503 failed seconds" (sipp's
 # counts: a refused call ends normally too). Why calls failed goes to err-RATE-NAME.log.
