@@ -88,7 +88,8 @@ final class AgentAnswers {
             return;
         }
         if (callId(response).equals(call.callerCallId)) {
-            b2bua.sessions().refreshAnswered(call, event, cseq); // the caller's leg is ours to answer: only a refresh is sent on it
+            // The caller's leg is ours to answer: only a refresh is sent on it.
+            b2bua.sessions().refreshAnswered(call, event, cseq);
             return;
         }
         boolean current = call.state() == VoiceCall.State.RINGING_AGENT && callId(response).equals(call.agentCallId);
@@ -108,7 +109,8 @@ final class AgentAnswers {
                 && (status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)) {
             call.agentLegChallenged = true;
             try {
-                ClientTransaction retry = authentication.handleChallenge(response, event.getClientTransaction(), provider, 5);
+                ClientTransaction retry = authentication.handleChallenge(response, event.getClientTransaction(),
+                        provider, 5);
                 call.agentInvite = retry;
                 call.agentDialog = retry.getDialog() != null ? retry.getDialog() : provider.getNewDialog(retry);
                 retry.sendRequest();
@@ -122,7 +124,8 @@ final class AgentAnswers {
         }
         if (status >= 300) {
             if (current) {
-                LOG.info("Call {}: {} answered {} {}", call.id, AgentLegs.calledParty(call), status, response.getReasonPhrase());
+                LOG.info("Call {}: {} answered {} {}", call.id, AgentLegs.calledParty(call), status,
+                        response.getReasonPhrase());
                 b2bua.legs().agentLegFailed(call, status);
             }
             return;
@@ -141,7 +144,8 @@ final class AgentAnswers {
         try {
             answer = Sdp.read(body(response));
         } catch (SdpRejected e) {
-            LOG.warn("Call {}: {} answered with unusable SDP: {}", call.id, AgentLegs.calledParty(call), e.getMessage());
+            LOG.warn("Call {}: {} answered with unusable SDP: {}", call.id, AgentLegs.calledParty(call),
+                    e.getMessage());
             sip.sendBye(dialog);
             b2bua.legs().agentLegFailed(call, Response.NOT_ACCEPTABLE_HERE);
             return;

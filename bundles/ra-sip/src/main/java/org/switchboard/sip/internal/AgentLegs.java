@@ -227,8 +227,8 @@ final class AgentLegs {
             return;
         }
         LOG.info("Call {}: transfer to {} failed ({}); back to queue {}", call.id, number, status, call.queue);
-        b2bua.flowCalls().enqueue(call, new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed, call.caller,
-                Map.of("transferFailed", number), Instant.now()), Duration.ZERO, call.language);
+        b2bua.flowCalls().enqueue(call, new Interaction(call.id, Channel.VOICE, call.queue, 0, List.of(), call.dialed,
+                call.caller, Map.of("transferFailed", number), Instant.now()), Duration.ZERO, call.language);
     }
 
     /** Distribution took the offer back from {@code agent}: their phone stops ringing. */

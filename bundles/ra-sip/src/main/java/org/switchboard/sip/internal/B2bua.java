@@ -110,7 +110,8 @@ final class B2bua {
             case Request.INFO -> dialogs.info(event);
             case Request.REFER -> transfers.refer(event);
             case Request.UPDATE -> sessions.update(event);
-            default -> throw new IllegalArgumentException(event.getRequest().getMethod() + " is no request about calls");
+            default -> throw new IllegalArgumentException(event.getRequest().getMethod()
+                    + " is no request about calls");
         }
     }
 

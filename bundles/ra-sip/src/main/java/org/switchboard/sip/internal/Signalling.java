@@ -20,10 +20,8 @@ import javax.sip.header.FromHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.SIPDialog;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
-import gov.nist.javax.sip.stack.SIPTransactionStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaLeg;
@@ -151,28 +149,13 @@ final class Signalling {
         try {
             return provider.getNewServerTransaction(event.getRequest());
         } catch (javax.sip.TransactionAlreadyExistsException e) {
-            if (Request.INVITE.equals(event.getRequest().getMethod())) {
-                return null; // a retransmission of a new call's INVITE: the transaction we have answers it
-            }
-            // The stack made the transaction of a request within a dialog but did not hand it over: seen for a BYE
-            // that came before the stack had taken the ACK of our 2xx, under load. Dropping it would leave the
-            // call up for good; handling a request twice is harmless, since a call ended ignores the second.
-            return existingTransaction(event.getRequest());
+            return null; // a retransmission: the transaction we have answers it
         } catch (javax.sip.TransactionUnavailableException e) {
             // The stack will not keep a transaction for a request missing what RFC 3261 requires (Contact in an
             // INVITE, Max-Forwards, ...): refuse it statelessly, saying why.
             badRequest(event.getRequest(), e.getMessage());
             return null;
         }
-    }
-
-    private ServerTransaction existingTransaction(Request request) {
-        if (provider.getSipStack() instanceof SIPTransactionStack stack && request instanceof SIPRequest sipRequest
-                && stack.findTransaction(sipRequest, true) instanceof ServerTransaction existing) {
-            LOG.debug("{} {} taken on the transaction the stack kept for it", request.getMethod(), callId(request));
-            return existing;
-        }
-        return null;
     }
 
     void badRequest(Request request, String why) {
