@@ -58,7 +58,14 @@ final class PhoneLines {
             released.addAll(line.waiting());
             return null;
         });
-        released.forEach(Runnable::run);
+        for (Runnable waiting : released) {
+            try {
+                waiting.run();
+            } catch (RuntimeException e) {
+                // One waiter failing must not keep the others (other calls' rings) waiting for good.
+                LOG.error("What waited for phone {} failed", extension, e);
+            }
+        }
     }
 
     /**

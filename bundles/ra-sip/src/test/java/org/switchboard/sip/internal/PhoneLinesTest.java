@@ -204,4 +204,16 @@ public class PhoneLinesTest {
             threads.shutdownNow();
         }
     }
+
+    @Test
+    public void aWaiterThatFailsDoesNotKeepTheOthersWaiting() {
+        phones.opened("2001", "leg-1");
+        phones.whenFree("2001", () -> {
+            throw new IllegalStateException("a call's lane is gone");
+        });
+        phones.whenFree("2001", () -> ran.add("second"));
+        phones.closed("leg-1");
+        assertEquals(List.of("second"), ran);
+        assertFalse(phones.busy("2001"));
+    }
 }
