@@ -61,6 +61,8 @@ public class MediaEngine implements MediaService {
     private Selector selector;
     private Thread receiver;
     private ScheduledExecutorService playoutClock;
+    /** Keeps one failing leg or bridge from stopping the media clock's pass for all the others. */
+    private final Isolation isolation = new Isolation();
     private ScheduledExecutorService recordingClock;
     private ExecutorService notifier;
     private volatile boolean running;
@@ -237,6 +239,7 @@ public class MediaEngine implements MediaService {
     /** A message recording is over: its length goes to whoever asked for it, off the recording clock. */
     void ended(MessageRecorder recorder, Duration length) {
         messages.remove(recorder);
+        isolation.forget(recorder);
         Runnable report = () -> recorder.whenFinished().accept(length);
         if (running) {
             try {
@@ -258,6 +261,7 @@ public class MediaEngine implements MediaService {
             }
         }
         legs.remove(leg);
+        isolation.forget(leg);
         SelectionKey key = leg.rtpChannel().keyFor(selector);
         if (key != null) {
             key.cancel();
@@ -269,6 +273,7 @@ public class MediaEngine implements MediaService {
 
     void ended(LegBridge bridge) {
         bridges.remove(bridge);
+        isolation.forget(bridge);
     }
 
     private void receive() {
@@ -330,42 +335,23 @@ public class MediaEngine implements MediaService {
 
     /** Every second: the legs whose RTCP report is due send it. */
     private void reportRtcp() {
-        try {
-            long now = System.nanoTime();
-            for (RtpLeg leg : legs) {
-                leg.reportIfDue(now);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("RTCP reporting went wrong; carrying on", e);
-        }
+        long now = System.nanoTime();
+        isolation.forEach(legs, "RTCP reporting", leg -> leg.reportIfDue(now));
     }
 
+    /** Every 20 ms: prompts and mixes; a leg or bridge that fails does not hold up the others. */
     private void playout() {
-        try {
-            for (RtpLeg leg : legs) {
-                if (leg.playing()) {
-                    leg.tick();
-                }
+        isolation.forEach(legs, "Prompt playout", leg -> {
+            if (leg.playing()) {
+                leg.tick();
             }
-            for (LegBridge bridge : bridges) {
-                bridge.mix();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Prompt playout went wrong; carrying on", e);
-        }
+        });
+        isolation.forEach(bridges, "Mixing", LegBridge::mix);
     }
 
     private void record() {
-        try {
-            for (LegBridge bridge : bridges) {
-                bridge.record();
-            }
-            for (MessageRecorder message : messages) {
-                message.record();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Recording went wrong; carrying on", e);
-        }
+        isolation.forEach(bridges, "Recording", LegBridge::record);
+        isolation.forEach(messages, "Message recording", MessageRecorder::record);
     }
 
     private static void closeQuietly(DatagramChannel channel) {
