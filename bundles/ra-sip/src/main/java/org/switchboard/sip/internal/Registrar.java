@@ -64,6 +64,13 @@ final class Registrar {
             return ok;
         }
         int expires = expires(request, contact);
+        if (contact.isWildCard() && expires != 0) {
+            // RFC 3261 §10.2.2: "*" removes every binding, and only with an expiry of 0.
+            return badRequest(request, "Contact * needs Expires: 0");
+        }
+        if (!contact.isWildCard() && expires != 0 && !(contact.getAddress().getURI() instanceof SipURI)) {
+            return badRequest(request, "a phone registers a sip: contact");
+        }
         if (contact.isWildCard() || expires == 0) {
             registrations.unbind(extension);
             LOG.info("Phone {} unregistered from {}", extension, source);
@@ -82,6 +89,16 @@ final class Registrar {
             throw new IllegalStateException(e);
         }
         return ok;
+    }
+
+    private Response badRequest(Request request, String why) {
+        Response bad = messages.response(Response.BAD_REQUEST, request);
+        try {
+            bad.setReasonPhrase(why);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("a reason phrase of our own is always valid", e);
+        }
+        return bad;
     }
 
     /** Null when the request carries valid credentials; otherwise the response that refuses it. */

@@ -146,6 +146,22 @@ public class RegistrarTest {
     }
 
     @Test
+    public void aWildcardContactThatDoesNotExpireIsRefusedAndKeepsTheBinding() {
+        register(authorized("2001", "Contact: <sip:2001@198.51.100.7:5062>"));
+        Response bad = register(authorized("2001", "Contact: *", "Expires: 3600"));
+        assertEquals(Response.BAD_REQUEST, bad.getStatusCode());
+        assertEquals("Contact * needs Expires: 0", bad.getReasonPhrase());
+        assertFalse(registrations.find("2001", System.currentTimeMillis()).isEmpty());
+    }
+
+    @Test
+    public void aContactThatIsNoSipUriIsRefusedNotLeftUnanswered() {
+        Response bad = register(authorized("2001", "Contact: <tel:+74951234567>"));
+        assertEquals(Response.BAD_REQUEST, bad.getStatusCode());
+        assertTrue(registrations.find("2001", System.currentTimeMillis()).isEmpty());
+    }
+
+    @Test
     public void aRegisterWithoutContactIsAQueryAnsweredWithTheCurrentBinding() {
         Response none = register(authorized("2001"));
         assertEquals(Response.OK, none.getStatusCode());
