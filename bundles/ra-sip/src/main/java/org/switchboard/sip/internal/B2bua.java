@@ -87,7 +87,7 @@ final class B2bua {
         this.callbacks = new Callbacks(this, legs, context, media, acd, outside, authentication);
         this.consultations = new Consultations(this, context, media, acd, registrations, outside, authentication,
                 transfers);
-        this.stale = new StaleCalls(this, context);
+        this.stale = new StaleCalls(this, context, acd);
         this.flowCalls = new FlowCalls(this, context, acd, new QueueAnnouncements(this, context.timers(), acd),
                 voicemails);
         InviteRouter router = new InviteRouter(settings.pickupPrefix(), parking::at, calls::ringingAt,
@@ -97,7 +97,7 @@ final class B2bua {
         this.incoming = new IncomingCalls(this, context, media, flows, registrar, router, settings, callerSources,
                 outside);
         this.answers = new AgentAnswers(this, context, acd, authentication);
-        this.distributionEvents = new DistributionEvents(this, calls, acd);
+        this.distributionEvents = new DistributionEvents(this, calls);
     }
 
     /** A request about calls (on the SIP thread), for the part that deals with it. */

@@ -4,16 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.acd.AcdConflictException;
 import org.switchboard.api.acd.AcdService;
 import org.switchboard.api.acd.AgentView;
-import org.switchboard.api.acd.Channel;
-import org.switchboard.api.acd.InteractionState;
-import org.switchboard.api.acd.InteractionView;
 import org.switchboard.api.media.MediaLeg;
 
 /**
@@ -33,18 +28,18 @@ final class CallAudit {
     private final KeyedExecutor lanes;
     private final AcdService acd;
     private final long inactivityNanos;
-    /** Ends a call found inactive, on its lane, with the reason for its log line. */
-    private final BiConsumer<VoiceCall, String> endInactive;
+    /** Ends the calls found inactive and lets go of agents held for ended calls. */
+    private final StaleCalls stale;
     private ScheduledFuture<?> sweeping;
 
     CallAudit(CallTable calls, PhoneLines phones, KeyedExecutor lanes, AcdService acd, Duration inactivity,
-            BiConsumer<VoiceCall, String> endInactive) {
+            StaleCalls stale) {
         this.calls = calls;
         this.phones = phones;
         this.lanes = lanes;
         this.acd = acd;
         this.inactivityNanos = inactivity.toNanos();
-        this.endInactive = endInactive;
+        this.stale = stale;
     }
 
     /** Sweeps every tenth of the inactivity allowed, at most every 10 s and at least every second. */
@@ -89,40 +84,15 @@ final class CallAudit {
         }
         long lastSign = Math.max(call.lastSignalNanos, call.mediaSeenNanos);
         if (now - lastSign > inactivityNanos) {
-            endInactive.accept(call, "no signalling and no media for "
+            stale.end(call, "no signalling and no media for "
                     + TimeUnit.NANOSECONDS.toSeconds(now - lastSign) + " s");
         }
     }
 
-    /**
-     * An agent is never left busy or reserved for a call that has ended: a call of ours that distribution still
-     * offers or counts as in conversation is released (abandoned while offered, ended while talking).
-     */
+    /** Agents distribution still holds for calls of ours that have ended are let go. */
     void releaseAgentsOfEndedCalls() {
         for (AgentView agent : acd.agents()) {
-            for (String id : agent.interactions()) {
-                if (calls.byInteraction(id) == null && calls.endedRecently(id)) {
-                    acd.interaction(id).ifPresent(this::release);
-                }
-            }
-        }
-    }
-
-    private void release(InteractionView view) {
-        if (view.interaction().channel() != Channel.VOICE || view.state() == InteractionState.WRAP_UP) {
-            return;
-        }
-        String id = view.interaction().id();
-        LOG.warn("Call {} had ended, but distribution still held it ({} with {}); released", id, view.state(),
-                view.agents());
-        try {
-            if (view.state() == InteractionState.TALKING) {
-                acd.end(id);
-            } else {
-                acd.abandon(id);
-            }
-        } catch (AcdConflictException e) {
-            LOG.debug("Distribution had moved on: {}", e.getMessage());
+            agent.interactions().forEach(stale::releaseAgentOf);
         }
     }
 

@@ -50,9 +50,7 @@ final class CallTable {
 
     /** Forgets a call in conversation with both its legs, leaving entries that are not its own. */
     void remove(VoiceCall call) {
-        if (byInteraction.remove(call.id, call)) {
-            ended.put(call.id, System.nanoTime());
-        }
+        removeInteraction(call);
         bySipCallId.remove(call.callerCallId, call);
         bySipCallId.remove(call.agentCallId, call);
     }

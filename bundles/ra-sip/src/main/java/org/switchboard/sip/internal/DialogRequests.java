@@ -134,11 +134,11 @@ final class DialogRequests {
             call.callerAcked = true;
         }
         sip.ackArrived(callId);
-        if (call == null) {
-            return;
+        Dialog dialog = event.getDialog();
+        if (call == null || !Signalling.ackMissed(dialog) && !(callerLeg && call.awaitingAnswer)) {
+            return; // the usual case: the stack took the ACK, and it carries no answer to read
         }
         ServerTransaction ack = event.getServerTransaction();
-        Dialog dialog = event.getDialog();
         lanes.execute(call.lane, () -> {
             // On the call's lane, so after our 2xx has gone out whole: only then can the stack be told it missed
             // an ACK that raced the 2xx's sending.

@@ -2,14 +2,10 @@ package org.switchboard.sip.internal;
 
 import java.util.function.Consumer;
 
-import static org.switchboard.sip.internal.B2bua.ignoreConflict;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdEvent;
-import org.switchboard.api.acd.AcdService;
-import org.switchboard.api.acd.Channel;
-import org.switchboard.api.acd.InteractionState;
 import org.switchboard.api.acd.MaxWait;
 
 /**
@@ -23,26 +19,18 @@ final class DistributionEvents {
 
     private final B2bua b2bua;
     private final CallTable calls;
-    private final AcdService acd;
 
-    DistributionEvents(B2bua b2bua, CallTable calls, AcdService acd) {
+    DistributionEvents(B2bua b2bua, CallTable calls) {
         this.b2bua = b2bua;
         this.calls = calls;
-        this.acd = acd;
     }
 
     /** Distribution's events about calls of ours: ring the agent offered the call, stop ringing one withdrawn. */
     void on(AcdEvent event) {
         if (event instanceof AcdEvent.Offered offered) {
             onCall(offered.interactionId(), event, call -> b2bua.legs().ringAgent(call, offered.agent()));
-            if (calls.byInteraction(offered.interactionId()) == null && calls.endedRecently(offered.interactionId())
-                    && acd.interaction(offered.interactionId()).filter(view -> view.state() == InteractionState.OFFERED
-                            && view.interaction().channel() == Channel.VOICE).isPresent()) {
-                // Offered a call that has just ended: the agent is let go at once rather than rung for nothing.
-                LOG.info("Call {} was offered to {} after it had ended; withdrawn", offered.interactionId(),
-                        offered.agent());
-                ignoreConflict(() -> acd.abandon(offered.interactionId()));
-            }
+            // Offered a call that has just ended: the agent is let go at once rather than rung for nothing.
+            b2bua.stale().releaseAgentOf(offered.interactionId());
         } else if (event instanceof AcdEvent.Declined declined) {
             onCall(declined.interactionId(), event, call -> b2bua.legs().stopRinging(call, declined.agent()));
         } else if (event instanceof AcdEvent.Withdrawn withdrawn) {

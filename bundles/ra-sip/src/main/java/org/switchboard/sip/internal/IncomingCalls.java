@@ -111,7 +111,7 @@ final class IncomingCalls {
             String caller = user(request);
             String lane = caller != null && registrar.hasAccount(caller)
                     ? calls.consultedCall(caller).map(call -> call.lane).orElse(callId) : callId;
-            lanes.execute(lane, () -> answer(event, transaction, lane, destination));
+            lanes.execute(lane, () -> answer(event, transaction, lane, dialed, destination));
         }
     }
 
@@ -131,7 +131,7 @@ final class IncomingCalls {
     }
 
     /** On the new call's lane: who may call where, then the call is made and goes where it was routed. */
-    private void answer(RequestEvent event, ServerTransaction transaction, String lane,
+    private void answer(RequestEvent event, ServerTransaction transaction, String lane, String dialed,
             InviteRouter.Destination destination) {
         Request request = event.getRequest();
         if (calls.count() >= maxCalls) {
@@ -154,7 +154,7 @@ final class IncomingCalls {
             sip.respond(transaction, sip.warning(messages.response(Response.NOT_FOUND, request), nowhere.why()));
             return;
         }
-        VoiceCall call = newCall(request, transaction, lane);
+        VoiceCall call = newCall(request, transaction, lane, dialed);
         if (call == null) {
             return;
         }
@@ -186,7 +186,7 @@ final class IncomingCalls {
     }
 
     /** The call of a new INVITE, in the call table, with its media and dialog; null once refused. */
-    private VoiceCall newCall(Request request, ServerTransaction transaction, String lane) {
+    private VoiceCall newCall(Request request, ServerTransaction transaction, String lane, String dialed) {
         SessionTimers.Agreement session;
         try {
             session = SessionTimers.negotiate(request);
@@ -201,7 +201,6 @@ final class IncomingCalls {
                 return null;
             }
         }
-        String dialed = outside.dialedNumber(request);
         MediaLeg callerMedia;
         try {
             callerMedia = media.open();

@@ -85,12 +85,17 @@ final class Signalling {
      * out, the dialog takes it.
      */
     void confirmAck(Dialog dialog, ServerTransaction ack) {
-        if (dialog instanceof SIPDialog server && ack instanceof SIPServerTransaction acknowledgement
-                && !server.isAckSeen()) {
+        if (ackMissed(dialog) && ack instanceof SIPServerTransaction acknowledgement) {
+            SIPDialog server = (SIPDialog) dialog;
             boolean taken = server.handleAck(acknowledgement);
             LOG.debug("ACK of {} raced our 2xx; given to its dialog again: {}", callId(ack.getRequest()),
                     taken ? "taken" : "refused");
         }
+    }
+
+    /** Whether the stack has not taken an ACK of our 2xx in {@code dialog}: almost always, it has. */
+    static boolean ackMissed(Dialog dialog) {
+        return dialog instanceof SIPDialog server && !server.isAckSeen();
     }
 
     void notifyTransfer(Dialog dialog, String statusLine) {

@@ -180,9 +180,8 @@ public class SipGateway implements AcdListener {
                     source -> callers.allows(source) || trunkHosts().contains(source),
                     new OutsideLines(() -> List.copyOf(trunks), registrar::hasAccount, provider, messages));
             commands = new CallCommands(calls, calling, acd);
-            B2bua b2bua = calls;
             audit = new CallAudit(table, phones, lanes, acd, java.time.Duration.ofSeconds(config.call_inactivity_seconds()),
-                    (call, why) -> b2bua.stale().end(call, why));
+                    calls.stale());
             events = new SipEvents(calling, registrar, calls, this::registrationOf);
             provider.addSipListener(events);
             stack.start();

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import javax.sip.message.Request;
 
 import org.junit.Test;
 import org.switchboard.api.media.Codec;
-import org.switchboard.api.media.MediaLeg;
 
 public class OutsideLinesTest {
 
@@ -35,16 +33,6 @@ public class OutsideLinesTest {
     private final SipFixture.Provider provider = new SipFixture.Provider();
     private final OutsideLines lines = new OutsideLines(() -> List.copyOf(trunks), extensions::contains,
             provider.provider, SipFixture.messages());
-
-    private static MediaLeg leg(InetSocketAddress local) {
-        return (MediaLeg) Proxy.newProxyInstance(MediaLeg.class.getClassLoader(), new Class<?>[] {MediaLeg.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("local")) {
-                        return local;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
 
     private static Request inbound(String requestUri, String to) {
         return SipFixture.request("INVITE " + requestUri + " SIP/2.0",
@@ -107,7 +95,7 @@ public class OutsideLinesTest {
 
     @Test
     public void anInviteThroughTheTrunkOffersOurAudioAndShowsTheCallerNumberAtTheProvidersDomain() throws Exception {
-        Request invite = lines.invite(CARRIER, "79161234567", leg(new InetSocketAddress("192.0.2.1", 31_000)));
+        Request invite = lines.invite(CARRIER, "79161234567", SipFixture.localLeg(new InetSocketAddress("192.0.2.1", 31_000)));
         SipURI target = (SipURI) invite.getRequestURI();
         assertEquals("79161234567", target.getUser());
         assertEquals("203.0.113.10", target.getHost());
@@ -130,7 +118,7 @@ public class OutsideLinesTest {
     @Test
     public void aTrunkOverTcpIsReachedOverTcp() throws Exception {
         Trunk tcp = Trunks.trunk("name", "t", "host", "198.51.100.30", "transport", "tcp", "caller_number", "4930999");
-        Request invite = lines.invite(tcp, "4930555", leg(new InetSocketAddress("192.0.2.1", 31_002)));
+        Request invite = lines.invite(tcp, "4930555", SipFixture.localLeg(new InetSocketAddress("192.0.2.1", 31_002)));
         assertEquals("tcp", ((SipURI) invite.getRequestURI()).getTransportParam());
         assertEquals(5060, ((SipURI) invite.getRequestURI()).getPort());
         assertEquals("TCP", ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toUpperCase());
@@ -140,7 +128,7 @@ public class OutsideLinesTest {
 
     @Test
     public void aTrunkWithoutUserOrCallerNumberShowsTheAppliance() throws Exception {
-        Request invite = lines.invite(PBX, "4930555", leg(new InetSocketAddress("192.0.2.1", 31_004)));
+        Request invite = lines.invite(PBX, "4930555", SipFixture.localLeg(new InetSocketAddress("192.0.2.1", 31_004)));
         SipURI from = (SipURI) ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI();
         assertEquals("switchboard", from.getUser());
         assertEquals("198.51.100.20", from.getHost());

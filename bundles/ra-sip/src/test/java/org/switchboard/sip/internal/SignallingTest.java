@@ -20,7 +20,6 @@ import javax.sip.message.Response;
 
 import org.junit.Test;
 import org.switchboard.api.media.Codec;
-import org.switchboard.api.media.MediaLeg;
 
 public class SignallingTest {
 
@@ -49,16 +48,6 @@ public class SignallingTest {
             SipFixture.messages().body(invite, "application/sdp", body);
         }
         return invite;
-    }
-
-    private static MediaLeg leg(InetSocketAddress local) {
-        return (MediaLeg) Proxy.newProxyInstance(MediaLeg.class.getClassLoader(), new Class<?>[] {MediaLeg.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("local")) {
-                        return local;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
     }
 
     @Test
@@ -92,7 +81,7 @@ public class SignallingTest {
     public void theAnswerNamesOurContactOnTheCallersTransportAndMirrorsTheDirection() {
         Request invite = invite("TCP", OFFER + "a=sendonly\r\n");
         SessionOffer offer = Sdp.read(Signalling.body(invite));
-        Response ok = sip.answerWith(invite, leg(new InetSocketAddress("192.0.2.1", 30_010)), offer);
+        Response ok = sip.answerWith(invite, SipFixture.localLeg(new InetSocketAddress("192.0.2.1", 30_010)), offer);
         assertEquals(Response.OK, ok.getStatusCode());
         SipURI contact = (SipURI) ((ContactHeader) ok.getHeader(ContactHeader.NAME)).getAddress().getURI();
         assertEquals("192.0.2.1", contact.getHost());

@@ -1,5 +1,9 @@
 package org.switchboard.sip.internal;
 
+import org.switchboard.api.media.MediaLeg;
+
+import java.net.InetSocketAddress;
+
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,8 @@ import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+
+import org.switchboard.api.media.MediaLeg;
 
 /** Real JAIN-SIP messages parsed from text, and a provider that only hands out Call-IDs and records what is sent. */
 final class SipFixture {
@@ -91,6 +97,17 @@ final class SipFixture {
         } catch (java.text.ParseException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A media leg that only tells where it takes RTP; any other use fails the test. */
+    static MediaLeg localLeg(InetSocketAddress local) {
+        return (MediaLeg) Proxy.newProxyInstance(MediaLeg.class.getClassLoader(), new Class<?>[] {MediaLeg.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("local")) {
+                        return local;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     /**
